@@ -1,0 +1,45 @@
+// The function registry: built-in functions (Puppet core, the stdlib subset, module functions
+// written in TypeScript) are registered by name and called by the evaluator with evaluated
+// arguments. Functions are synchronous, as Puppet's are.
+
+import type { SourceLocation } from '../../errors.js';
+import type { Value } from '../values.js';
+
+/** A lambda (`|$x| { ... }`) handed to a function, already closed over its scope. */
+export interface Closure {
+  /** Declared parameter count, and whether the last one captures the rest. */
+  readonly arity: number;
+  readonly capturesRest: boolean;
+  call(args: Value[]): Value;
+}
+
+/** What a function may ask of the evaluator at its call site. */
+export interface CallContext {
+  /** Where the call is written, for error messages. */
+  readonly loc: SourceLocation;
+  /** Look a variable up as the calling scope sees it (`foo`, `::foo`, `a::b::foo`); undefined if unset. */
+  lookupVariable(name: string): Value;
+  /** Call another function by name (what `scope.function_x` in templates does). */
+  callFunction(name: string, args: Value[], block?: Closure): Value;
+  /**
+   * The evaluator behind this call (catalog, scope, loaders). Functions that change the catalog
+   * (include, create_resources, ensure_resource ...) cast it to the evaluator's own type.
+   */
+  readonly evaluator: unknown;
+}
+
+export type PuppetFunction = (ctx: CallContext, args: Value[], block?: Closure) => Value;
+
+const registry = new Map<string, PuppetFunction>();
+
+export function registerFunction(name: string, fn: PuppetFunction): void {
+  registry.set(name, fn);
+}
+
+export function lookupFunction(name: string): PuppetFunction | undefined {
+  return registry.get(name);
+}
+
+export function registeredFunctionNames(): string[] {
+  return [...registry.keys()].sort();
+}
