@@ -22,10 +22,27 @@ export interface CallContext {
   /** Call another function by name (what `scope.function_x` in templates does). */
   callFunction(name: string, args: Value[], block?: Closure): Value;
   /**
+   * A module file by Puppet's reference form: `('templates', 'mymod/x.erb')` ->
+   * `<modulepath entry>/mymod/templates/x.erb`; an absolute path is returned as is when it exists.
+   */
+  resolveModuleFile(kind: 'templates' | 'files', reference: string): string | undefined;
+  /** The compile's Hiera (hiera.yaml v5), when one is configured. */
+  readonly dataLookup?: DataLookup;
+  /**
    * The evaluator behind this call (catalog, scope, loaders). Functions that change the catalog
    * (include, create_resources, ensure_resource ...) cast it to the evaluator's own type.
    */
   readonly evaluator: unknown;
+}
+
+/** Hiera as the compiler and the lookup/hiera* functions use it (implemented in ../hiera). */
+export interface DataLookup {
+  /**
+   * Looks `key` up through the hierarchy; `scope` interpolates `%{facts.x}`, `%{::x}`, `%{x}`.
+   * `merge` is a strategy name ('first' | 'unique' | 'hash' | 'deep') or a hash with a `strategy` key;
+   * when absent, `lookup_options` in the data decides, else 'first'.
+   */
+  lookup(key: string, scope: { lookupVariable(name: string): Value }, options?: { merge?: Value }): { found: boolean; value?: Value };
 }
 
 export type PuppetFunction = (ctx: CallContext, args: Value[], block?: Closure) => Value;

@@ -1,0 +1,2 @@
+// Loads every built-in function module; each registers its functions with ./registry.ts.
+// One import line per function family.
