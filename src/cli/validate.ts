@@ -1,11 +1,51 @@
+// `papply validate FILE...`: parses every file (manifests, and EPP templates by their .epp
+// extension) and reports each syntax error as `FILE:LINE:COL: message`, the source line and a caret.
+
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { parseEpp, parseManifest } from '../compiler/parser.js';
+import { PapplyError } from '../errors.js';
+
+/** The report for one file: undefined when it parses, else the error lines to print. */
+export async function validateFile(path: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return `${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+  try {
+    if (path.endsWith('.epp')) parseEpp(text, path);
+    else parseManifest(text, path);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof PapplyError) || !error.location) throw error;
+    return formatSyntaxError(error, text);
+  }
+}
+
+/** `FILE:LINE:COL: message`, then the offending source line and a caret under the column. */
+export function formatSyntaxError(error: PapplyError, text: string): string {
+  const { line, column } = error.location!;
+  const sourceLine = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+  // Keep tabs so the caret lines up under the same column in a terminal.
+  const pad = sourceLine.slice(0, column - 1).replace(/[^\t]/g, ' ');
+  return `${error.describe()}\n${sourceLine}\n${pad}^`;
+}
 
 export function registerValidateCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('validate')
-    .description('(being built)')
-    .action(() => {
-      process.stderr.write('papply validate: not available yet\n');
-      setExitCode(1);
+    .description('check the syntax of Puppet manifests (.pp) and EPP templates (.epp)')
+    .argument('<files...>', 'files to parse')
+    .action(async (files: string[]) => {
+      let failed = false;
+      for (const file of files) {
+        const report = await validateFile(file);
+        if (report === undefined) continue;
+        failed = true;
+        process.stdout.write(`${report}\n`);
+      }
+      setExitCode(failed ? 1 : 0);
     });
 }

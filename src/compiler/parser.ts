@@ -1,0 +1,115 @@
+// The Puppet language front end: turns manifest text and EPP templates into the AST of ast.ts.
+// The grammar lives in grammar/puppet.peggy; this module adds what a grammar cannot say well:
+// the list of definitions (with nested class names qualified) and error messages in Puppet words.
+
+import { parse as peggyParse, SyntaxError as PeggySyntaxError } from './generated/puppet-parser.js';
+import type { Definition, EppTemplate, Expression, Program } from './ast.js';
+import { PapplyError } from '../errors.js';
+
+/**
+ * Parses a manifest. `Program.definitions` lists every class, define, node, function and type
+ * alias of the file, nested ones included. A class or define nested in a class body is named after
+ * its enclosing class, as Puppet does: `class a { class b {} }` defines `a::b` (the node's `name`
+ * is rewritten to the full name).
+ */
+export function parseManifest(text: string, file: string): Program {
+  const program = runParser(text, file, 'Program') as Program;
+  program.definitions = collectDefinitions(program.body);
+  return program;
+}
+
+/** Parses an EPP template: its `<%- | params | -%>` header and a body of render/code statements. */
+export function parseEpp(text: string, file: string): EppTemplate {
+  return runParser(text, file, 'EppTemplate') as EppTemplate;
+}
+
+function runParser(text: string, file: string, startRule: string): unknown {
+  try {
+    return peggyParse(text, { grammarSource: file, file, startRule });
+  } catch (error) {
+    if (error instanceof PeggySyntaxError) throw toPapplyError(error, text, file);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- definitions
+
+function collectDefinitions(body: Expression[]): Definition[] {
+  const found: Definition[] = [];
+  const visit = (value: unknown, enclosingClass: string | undefined): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, enclosingClass);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const node = value as { kind?: string; loc?: unknown };
+    let inner = enclosingClass;
+    switch (node.kind) {
+      case 'HostClass':
+      case 'Define': {
+        const definition = node as Definition & { name: string };
+        if (enclosingClass && !definition.name.startsWith('::')) definition.name = `${enclosingClass}::${definition.name}`;
+        definition.name = definition.name.replace(/^::/, '');
+        found.push(definition);
+        if (node.kind === 'HostClass') inner = definition.name;
+        break;
+      }
+      case 'Node':
+      case 'FunctionDefinition':
+      case 'TypeAlias':
+        found.push(node as Definition);
+        break;
+      default:
+        break;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'loc' && child !== null && typeof child === 'object') visit(child, inner);
+    }
+  };
+  visit(body, undefined);
+  return found;
+}
+
+// ---------------------------------------------------------------- errors
+
+interface PeggyError {
+  message: string;
+  location: { start: { offset: number; line: number; column: number } };
+  expected: { type: string; text?: string; description?: string }[] | null;
+  found: string | null;
+}
+
+/** Error messages are said the way Puppet says them: `Syntax error at 'ensure'`, plus what would fit. */
+function toPapplyError(error: PeggyError, text: string, file: string): PapplyError {
+  const { offset, line, column } = error.location.start;
+  const location = { file, line, column, offset };
+  // Errors raised by the grammar itself (error(...)) already speak Puppet.
+  if (error.expected === null) return new PapplyError(error.message, location);
+  const token = tokenAt(text, offset);
+  const expected = describeExpected(error.expected);
+  const where = token === null ? 'Syntax error at end of input' : `Syntax error at '${token}'`;
+  return new PapplyError(expected ? `${where}; expected ${expected}` : where, location);
+}
+
+/** The token starting at offset, as Puppet would quote it. */
+function tokenAt(text: string, offset: number): string | null {
+  if (offset >= text.length) return null;
+  const rest = text.slice(offset, offset + 200);
+  const match =
+    /^(?:\$?(?:::)?[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*|=>|\+>|->|~>|<-|<~|<<\||\|>>|<\||\|>|==|!=|=~|!~|<=|>=|<<|>>|@@|\S)/.exec(rest);
+  return match ? match[0] : rest[0];
+}
+
+const NOISE = new Set(['whitespace', 'comment', 'end of line']);
+
+function describeExpected(expected: { type: string; text?: string; description?: string }[]): string | undefined {
+  const words = new Set<string>();
+  for (const e of expected) {
+    if (e.type === 'literal' && e.text !== undefined) words.add(`'${e.text}'`);
+    else if (e.type === 'other' && e.description && !NOISE.has(e.description)) words.add(e.description);
+    else if (e.type === 'end') words.add('end of input');
+  }
+  if (words.size === 0 || words.size > 6) return undefined;
+  const list = [...words];
+  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
