@@ -1,0 +1,298 @@
+// Applies resources in graph order, as Puppet's transaction does: retrieve, compare, sync (or
+// report in noop), flush; refresh events along notify/subscribe edges and through containers;
+// a failed resource makes its dependents skip; batched providers commit before anything that
+// depends on their pending changes, and at the end.
+
+import type { ApplyContext } from '../providers/framework/context.js';
+import type { Batch, ProviderClass } from '../providers/framework/provider.js';
+import type { Resource } from '../providers/framework/resource.js';
+import { deepEqual, formatValue, type AttributeValue } from '../providers/framework/type.js';
+import type { GraphNode, RelationshipGraph } from './graph.js';
+import type { RunLog } from './log.js';
+import type { EventStatus, ResourceEvent, ResourceStatus } from './report.js';
+
+interface PendingBatch {
+  batch: Batch;
+  members: Resource[];
+  /** Nodes that must not be evaluated before the members are committed. */
+  blocked: Set<GraphNode>;
+}
+
+export interface TransactionOptions {
+  graph: RelationshipGraph;
+  context: ApplyContext;
+  statuses: Map<Resource, ResourceStatus>;
+  batches: Map<ProviderClass, Batch>;
+  log: RunLog;
+  /** `--tags`: only resources carrying one of them are applied. */
+  tags?: readonly string[];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Transaction {
+  private readonly queued = new Map<GraphNode, ResourceEvent[]>();
+  /** Per provider class; classes whose createBatch returned the same object share one entry. */
+  private readonly pending = new Map<ProviderClass, PendingBatch>();
+  readonly timings: Record<string, number> = {};
+
+  constructor(private readonly options: TransactionOptions) {
+    const byBatch = new Map<Batch, PendingBatch>();
+    for (const [providerClass, batch] of options.batches) {
+      if (!byBatch.has(batch)) byBatch.set(batch, { batch, members: [], blocked: new Set() });
+      this.pending.set(providerClass, byBatch.get(batch)!);
+    }
+  }
+
+  async run(order: readonly GraphNode[]): Promise<void> {
+    for (const node of order) {
+      if (node.kind === 'resource') await this.evaluateResource(node);
+      else this.passEventsThrough(node);
+    }
+    for (const pending of new Set(this.pending.values())) await this.commit(pending);
+  }
+
+  private status(resource: Resource): ResourceStatus {
+    return this.options.statuses.get(resource)!;
+  }
+
+  private takeEvents(node: GraphNode): ResourceEvent[] {
+    const events = this.queued.get(node) ?? [];
+    this.queued.delete(node);
+    return events;
+  }
+
+  /** Events travel along callback edges (notify, subscribe, containment) to their targets. */
+  private queueEvents(node: GraphNode, events: readonly ResourceEvent[]): void {
+    if (events.length === 0) return;
+    for (const edge of this.options.graph.outgoing.get(node)!) {
+      if (!edge.callback) continue;
+      const list = this.queued.get(edge.target) ?? [];
+      list.push(...events);
+      this.queued.set(edge.target, list);
+    }
+  }
+
+  /** Container sentinels (whits) forward what reached them, as one `restarted` event. */
+  private passEventsThrough(node: GraphNode): void {
+    const events = this.takeEvents(node);
+    if (events.length === 0) return;
+    const status: EventStatus = events.some((event) => event.status === 'success') ? 'success' : 'noop';
+    // Puppet's containers answer refresh too; in noop they say what they would have done.
+    if (status === 'noop' && node.kind === 'completed') {
+      this.options.log.notice(`Would have triggered 'refresh' from ${plural(events.length, 'event')}`, node.ref);
+    }
+    this.queueEvents(node, [{ name: 'restarted', message: `${node.ref} received events`, status, time: new Date().toISOString() }]);
+  }
+
+  private isTagged(resource: Resource): boolean {
+    const wanted = this.options.tags;
+    if (!wanted || wanted.length === 0) return true;
+    const tags = new Set([...resource.tags, resource.type.name, ...[resource.meta.tag ?? []].flat().map(String)].map((t) => t.toLowerCase()));
+    return wanted.some((tag) => tags.has(tag.toLowerCase()));
+  }
+
+  /** Resources this one depends on (through container sentinels) that failed or were skipped for failures. */
+  private failedDependencies(node: GraphNode): string[] {
+    const failed: string[] = [];
+    const seen = new Set<GraphNode>();
+    const visit = (current: GraphNode) => {
+      for (const { source } of this.options.graph.incoming.get(current)!) {
+        if (seen.has(source)) continue;
+        seen.add(source);
+        if (source.kind === 'resource') {
+          const status = this.status(source.resource!);
+          if (status.failed || status.failed_dependencies) failed.push(source.ref);
+        } else {
+          visit(source);
+        }
+      }
+    };
+    visit(node);
+    return failed;
+  }
+
+  private async evaluateResource(node: GraphNode): Promise<void> {
+    const resource = node.resource!;
+    const status = this.status(resource);
+    if (status.failed) return; // its provider could not prefetch: already reported
+    if (!this.isTagged(resource)) {
+      status.skipped = true;
+      this.takeEvents(node);
+      resource.debug(`Not tagged with ${this.options.tags!.join(', ')}`);
+      return;
+    }
+    for (const pending of new Set(this.pending.values())) {
+      if (pending.blocked.has(node)) await this.commit(pending);
+    }
+    const failedDependencies = this.failedDependencies(node);
+    if (failedDependencies.length > 0) {
+      for (const dependency of failedDependencies) resource.notice(`Dependency ${dependency} has failures: true`);
+      resource.warning('Skipping because of failed dependencies');
+      status.skipped = true;
+      status.failed_dependencies = true;
+      this.takeEvents(node);
+      return;
+    }
+    const started = performance.now();
+    try {
+      await this.syncResource(resource, status);
+    } catch (error) {
+      status.failed = true;
+      resource.err(`Could not evaluate: ${errorMessage(error)}`);
+    }
+    if (!status.failed) await this.refreshIfNotified(node, resource, status);
+    else this.takeEvents(node);
+    const seconds = (performance.now() - started) / 1000;
+    status.evaluation_time = seconds;
+    this.timings[resource.type.name] = (this.timings[resource.type.name] ?? 0) + seconds;
+
+    const changes = status.events.filter((event) => event.status !== 'failure');
+    const providerClass = resource.provider.constructor as ProviderClass;
+    const pending = this.pending.get(providerClass);
+    if (pending && changes.length > 0 && !status.failed) {
+      pending.members.push(resource);
+      for (const dependent of this.options.graph.dependentsOf(node)) pending.blocked.add(dependent);
+    }
+    this.queueEvents(node, changes);
+  }
+
+  private async syncResource(resource: Resource, status: ResourceStatus): Promise<void> {
+    const provider = resource.provider;
+    const noop = this.options.context.noop || resource.noop;
+    let properties = resource.managedProperties();
+    if (properties.includes('ensure')) {
+      const is = await provider.get('ensure');
+      const should = resource.get('ensure');
+      // Creating or removing is one change; the other properties follow from create().
+      if (!this.insync(resource, 'ensure', is, should)) properties = ['ensure'];
+      else if (should === 'absent') properties = [];
+      else properties = properties.filter((name) => name !== 'ensure');
+    }
+    let changed = false;
+    for (const property of properties) {
+      const is = await provider.get(property);
+      const should = resource.get(property);
+      if (this.insync(resource, property, is, should)) continue;
+      status.out_of_sync = true;
+      status.out_of_sync_count += 1;
+      const attribute = resource.type.attributes.get(property)!;
+      const source = `${resource.path}/${property}`;
+      const event: ResourceEvent = {
+        property,
+        previous_value: is ?? 'absent',
+        desired_value: should,
+        message: '',
+        name: property === 'ensure' ? (should === 'absent' ? 'resource_removed' : is === 'absent' || is === undefined ? 'resource_created' : 'ensure_changed') : `${property}_changed`,
+        status: 'success',
+        time: new Date().toISOString(),
+      };
+      const format = attribute.format ?? formatValue;
+      if (noop) {
+        event.status = 'noop';
+        event.message = `current_value ${format(is ?? 'absent')}, should be ${format(should)} (noop)`;
+        await attribute.showChange?.(is, should, resource);
+        this.options.log.notice(event.message, source);
+        status.events.push(event);
+        continue;
+      }
+      try {
+        await attribute.showChange?.(is, should, resource);
+        await this.syncProperty(resource, property, is, should);
+        event.message = attribute.changeMessage?.(is, should, resource) ?? this.changeMessage(property, is, should, format);
+        this.options.log.notice(event.message, source);
+        status.events.push(event);
+        status.changed = true;
+        status.change_count += 1;
+        changed = true;
+      } catch (error) {
+        event.status = 'failure';
+        event.message = `change from ${format(is ?? 'absent')} to ${format(should)} failed: ${errorMessage(error)}`;
+        this.options.log.err(event.message, source);
+        status.events.push(event);
+        status.failed = true;
+        break;
+      }
+    }
+    if (changed) await provider.flush();
+  }
+
+  private insync(resource: Resource, property: string, is: AttributeValue, should: AttributeValue): boolean {
+    const attribute = resource.type.attributes.get(property)!;
+    if (attribute.insync) return attribute.insync(is ?? 'absent', should, resource);
+    if (property === 'ensure') {
+      if (should === 'present') return is !== 'absent' && is !== undefined;
+      return String(is ?? 'absent') === String(should);
+    }
+    return deepEqual(is, should);
+  }
+
+  private async syncProperty(resource: Resource, property: string, is: AttributeValue, should: AttributeValue): Promise<void> {
+    const provider = resource.provider;
+    if (property !== 'ensure') return provider.set(property, should);
+    if (should === 'absent') return provider.destroy();
+    if (is === 'absent' || is === undefined) return provider.create();
+    return provider.set('ensure', should);
+  }
+
+  private changeMessage(property: string, is: AttributeValue, should: AttributeValue, format: (value: AttributeValue) => string): string {
+    if (property === 'ensure') {
+      if (is === 'absent' || is === undefined) return 'created';
+      if (should === 'absent') return 'removed';
+      return `ensure changed ${format(is)} to ${format(should)}`;
+    }
+    if (is === 'absent' || is === undefined) return `defined '${property}' as ${format(should)}`;
+    if (should === 'absent') return `undefined '${property}' from ${format(is)}`;
+    return `${property} changed ${format(is)} to ${format(should)}`;
+  }
+
+  private async refreshIfNotified(node: GraphNode, resource: Resource, status: ResourceStatus): Promise<void> {
+    const events = this.takeEvents(node);
+    if (events.length === 0) return;
+    const time = new Date().toISOString();
+    if (this.options.context.noop || resource.noop || events.every((event) => event.status === 'noop')) {
+      if (!resource.type.definition.refresh) return;
+      resource.notice(`Would have triggered 'refresh' from ${plural(events.length, 'event')}`);
+      this.queueEvents(node, [{ name: 'restarted', message: 'would have been restarted', status: 'noop', time }]);
+      return;
+    }
+    const refresh = resource.type.definition.refresh;
+    if (!refresh) return;
+    try {
+      await refresh(resource);
+      resource.notice(`Triggered 'refresh' from ${plural(events.length, 'event')}`);
+      status.restarted = true;
+      this.queueEvents(node, [{ name: 'restarted', message: 'restarted', status: 'success', time }]);
+    } catch (error) {
+      status.failed_to_restart = true;
+      status.failed = true;
+      resource.err(`Failed to call refresh: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Commits a batch's pending members; a failed commit fails them all. */
+  private async commit(pending: PendingBatch): Promise<void> {
+    const members = pending.members.splice(0);
+    pending.blocked.clear();
+    if (members.length === 0) return;
+    try {
+      await pending.batch.commit(members);
+    } catch (error) {
+      const message = errorMessage(error);
+      for (const member of members) {
+        const status = this.status(member);
+        status.failed = true;
+        status.changed = false;
+        status.change_count = 0;
+        for (const event of status.events) event.status = 'failure';
+        member.err(message);
+      }
+    }
+  }
+}

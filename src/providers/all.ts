@@ -1,0 +1,2 @@
+// Importing this module registers every type and provider papply has. Add one line per module.
+import './core/index.js';

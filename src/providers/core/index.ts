@@ -1,0 +1,2 @@
+// The core types (Puppet's built-ins papply implements).
+import './notify.js';
