@@ -1,0 +1,137 @@
+// One CIB session per run: read the CIB once, turn every desired item of a batch into ONE v2
+// patch, check it on a copy, send it as a compare-and-swap, and on a lost race re-read,
+// recompute and retry (bounded).
+
+import { PapplyError } from '../../errors.js';
+import { openCibBackend, type CibBackend, type CibBackendOptions } from './backend.js';
+import { checkPatch, predictTransition, type TransitionAction } from './check.js';
+import { buildTarget, type DesiredItem, type ItemError } from './desired.js';
+import { diffConfiguration, type ChangeNote, type CibChange } from './diff.js';
+import { configurationOf, formatVersion, parseCib, type CibModel, type CibVersion } from './model.js';
+import { buildPatch } from './patch.js';
+
+export interface CibSessionOptions extends CibBackendOptions {
+  /** An already opened backend (else one is opened from the other options). */
+  backend?: CibBackend;
+  /** Compare-and-swap attempts before giving up; default 5. */
+  maxAttempts?: number;
+  /** Debug lines (retries, checks). */
+  debug?: (message: string) => void;
+}
+
+export interface CommitOptions {
+  /** Compute, check and predict, but send nothing. */
+  noop?: boolean;
+  /** Ask crm_simulate what the cluster would do (always done for noop). */
+  predict?: boolean;
+  /** Runs after the patch is checked, right before it is sent (tests use it to race the write). */
+  beforeSend?: (attempt: number) => Promise<void>;
+}
+
+export interface CibPlan {
+  changes: CibChange[];
+  notes: ChangeNote[];
+  errors: ItemError[];
+  /** The patch against the version read; undefined when there is nothing to change. */
+  patch?: string;
+  version: CibVersion;
+}
+
+export interface CommitResult {
+  changed: boolean;
+  changes: CibChange[];
+  notes: ChangeNote[];
+  /** The patch sent (or, for noop, the one that would be). */
+  patch?: string;
+  attempts: number;
+  versionBefore: CibVersion;
+  versionAfter: CibVersion;
+  transition?: TransitionAction[];
+  warnings: string[];
+}
+
+/** A batch that could not be applied; nothing was written. `owners` lists who is to blame. */
+export class CibPatchError extends PapplyError {
+  constructor(
+    message: string,
+    readonly owners: readonly string[],
+    readonly itemErrors: readonly ItemError[] = [],
+    readonly patch?: string,
+  ) {
+    super(message);
+    this.name = 'CibPatchError';
+  }
+}
+
+export class CibSession {
+  private currentXml: string;
+  private currentModel: CibModel;
+
+  private constructor(readonly backend: CibBackend, xml: string, private readonly options: CibSessionOptions) {
+    this.currentXml = xml;
+    this.currentModel = parseCib(xml);
+  }
+
+  static async open(options: CibSessionOptions = {}): Promise<CibSession> {
+    const backend = options.backend ?? (await openCibBackend(options));
+    return new CibSession(backend, await backend.query(), options);
+  }
+
+  /** The CIB as last read: whole XML (configuration and status). */
+  get xml(): string {
+    return this.currentXml;
+  }
+
+  get model(): CibModel {
+    return this.currentModel;
+  }
+
+  /** Reads the CIB again (after someone else changed it, or to see the status move). */
+  async refresh(): Promise<CibModel> {
+    this.currentXml = await this.backend.query();
+    this.currentModel = parseCib(this.currentXml);
+    return this.currentModel;
+  }
+
+  /** The changes `items` need against the CIB as last read; pure, sends nothing. */
+  plan(items: readonly DesiredItem[]): CibPlan {
+    const target = buildTarget(this.currentModel, items);
+    const { changes, notes } = diffConfiguration(configurationOf(this.currentModel.root), target);
+    const version = this.currentModel.version;
+    return { changes, notes, errors: target.errors, version, patch: changes.length > 0 ? buildPatch(version, changes) : undefined };
+  }
+
+  /** Applies `items` as one patch (or, with noop, checks and predicts it). */
+  async commit(items: readonly DesiredItem[], options: CommitOptions = {}): Promise<CommitResult> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const versionBefore = this.currentModel.version;
+    const owners = [...new Set(items.map((item) => item.owner))];
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const plan = this.plan(items);
+      if (plan.errors.length > 0) {
+        throw new CibPatchError(plan.errors.map((error) => `${error.owner}: ${error.message}`).join('\n'), [...new Set(plan.errors.map((error) => error.owner))], plan.errors);
+      }
+      const base = { changes: plan.changes, notes: plan.notes, attempts: attempt, versionBefore };
+      if (!plan.patch) return { ...base, changed: false, versionAfter: plan.version, warnings: [] };
+      const check = await checkPatch(this.backend.transport, this.currentXml, plan.patch);
+      if (!check.ok) {
+        const blamed = [...new Set(plan.changes.map((change) => change.owner).filter((owner): owner is string => owner !== undefined))];
+        throw new CibPatchError(`Pacemaker rejects the change (nothing was written): ${check.message}`, blamed.length > 0 ? blamed : owners, [], plan.patch);
+      }
+      const transition = options.noop || options.predict ? await predictTransition(this.backend.transport, check.patchedXml ?? this.currentXml) : undefined;
+      if (options.noop) return { ...base, changed: false, patch: plan.patch, transition, versionAfter: plan.version, warnings: check.warnings };
+      await options.beforeSend?.(attempt);
+      const outcome = await this.backend.applyPatch(plan.patch);
+      if (outcome.ok) {
+        await this.refresh();
+        return { ...base, changed: true, patch: plan.patch, transition, versionAfter: this.currentModel.version, warnings: check.warnings };
+      }
+      if (!outcome.conflict) {
+        throw new CibPatchError(`cibadmin --patch failed on the ${this.backend.describe()}: ${outcome.message}`, owners, [], plan.patch);
+      }
+      this.options.debug?.(`CIB changed since version ${formatVersion(plan.version)} was read (${outcome.message.split('\n')[0]}); re-reading, attempt ${attempt + 1} of ${maxAttempts}`);
+      await this.refresh();
+    }
+    throw new CibPatchError(`the ${this.backend.describe()} kept changing while papply wrote to it: gave up after ${maxAttempts} attempts; nothing was written`, owners);
+  }
+}
