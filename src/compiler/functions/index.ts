@@ -1,2 +1,3 @@
 // Loads every built-in function module; each registers its functions with ./registry.ts.
 // One import line per function family.
+import './templates.js';
