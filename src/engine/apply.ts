@@ -131,7 +131,7 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   const graph = RelationshipGraph.build(catalog, resources);
   const order = graph.order();
 
-  const sink = { log: (level: LogLevel, message: string, resource?: Resource) => log.log(level, message, resource?.path) };
+  const sink = { log: (level: LogLevel, message: string, source: string) => log.log(level, message, source) };
   const byProvider = new Map<ProviderClass, Resource[]>();
   const providerErrors: string[] = [];
   for (const resource of resources.values()) {

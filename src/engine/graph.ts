@@ -258,9 +258,9 @@ export class RelationshipGraph {
           }
         }
       }
-      const path: GraphNode[] = [start];
-      for (let node = previous.get(start)!; node !== start; node = previous.get(node)!) path.unshift(node);
-      path.push(start);
+      const between: GraphNode[] = [];
+      for (let node = previous.get(start)!; node !== start; node = previous.get(node)!) between.unshift(node);
+      const path = [start, ...between, start];
       // Sentinels print as their container; consecutive duplicates collapse.
       return path.map((node) => node.ref).filter((ref, index, refs) => index === 0 || refs[index - 1] !== ref);
     });

@@ -128,8 +128,11 @@ export class Transaction {
       resource.debug(`Not tagged with ${this.options.tags!.join(', ')}`);
       return;
     }
+    const ownBatch = this.pending.get(resource.provider.constructor as ProviderClass);
     for (const pending of new Set(this.pending.values())) {
-      if (pending.blocked.has(node)) await this.commit(pending);
+      // A member of the same batch is committed together with what it depends on (one CIB patch
+      // holds a primitive and its constraints, in dependency-safe order): no commit in between.
+      if (pending.blocked.has(node) && pending !== ownBatch) await this.commit(pending);
     }
     const failedDependencies = this.failedDependencies(node);
     if (failedDependencies.length > 0) {

@@ -1,2 +1,3 @@
 // The core types (Puppet's built-ins papply implements).
 import './notify.js';
+import './exec.js';

@@ -26,7 +26,8 @@ export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'err';
 
 /** Where a resource's messages go (set by the engine). */
 export interface ResourceLogSink {
-  log(level: LogLevel, message: string, resource?: Resource): void;
+  /** `source`: the resource's path, or `path/property` for property messages. */
+  log(level: LogLevel, message: string, source: string): void;
 }
 
 export class Resource {
@@ -138,7 +139,11 @@ export class Resource {
   }
 
   log(level: LogLevel, message: string): void {
-    this.logSink?.log(level, message, this);
+    this.logSink?.log(level, message, this.path);
+  }
+  /** A message about one property: `Notice: /Stage[main]/Main/Exec[x]/returns: ...`. */
+  logProperty(property: string, level: LogLevel, message: string): void {
+    this.logSink?.log(level, message, `${this.path}/${property}`);
   }
   debug(message: string): void {
     this.log('debug', message);
