@@ -1,0 +1,96 @@
+// Batched providers: changes recorded during the run, committed once — before anything that
+// depends on them, and at the end; a failed commit fails every member and skips dependents.
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Provider, registerType, type ApplyContext, type Batch, type Resource } from '../../src/providers/framework/index.js';
+import { apply, catalogOf, type Declared } from './helpers.js';
+
+/** A store of names in a JSON file; a commit rewrites it once and counts commits. */
+class StoreBatch implements Batch {
+  readonly added = new Set<string>();
+  constructor(private readonly store: string) {}
+  async commit(members: readonly Resource[]): Promise<void> {
+    if (members.some((member) => member.title === 'bad')) throw new Error('store rejected the batch');
+    if (members.some((member) => member.noop) || members[0]?.provider.context.noop) return;
+    const names = existsSync(this.store) ? (JSON.parse(readFileSync(this.store, 'utf8')) as string[]) : [];
+    writeFileSync(this.store, JSON.stringify([...names, ...this.added]));
+    writeFileSync(`${this.store}.commits`, String(Number(existsSync(`${this.store}.commits`) ? readFileSync(`${this.store}.commits`, 'utf8') : 0) + 1));
+    this.added.clear();
+  }
+}
+
+class StoreProvider extends Provider {
+  static override readonly providerName = 'store';
+  static createBatch(context: ApplyContext): Batch {
+    return new StoreBatch(String(context.options.store));
+  }
+  static async prefetch(resources: readonly Resource[], context: ApplyContext): Promise<void> {
+    const store = String(context.options.store);
+    const names = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as string[]) : [];
+    for (const resource of resources) resource.provider.current = { ensure: names.includes(resource.name) ? 'present' : 'absent' };
+  }
+  override async create(): Promise<void> {
+    (this.batch as StoreBatch).added.add(this.resource.name);
+  }
+}
+
+registerType({ name: 'spec_stored', ensurable: { defaultTo: 'present' }, attributes: { name: { kind: 'parameter', namevar: true } } }, [StoreProvider]);
+
+let dir: string;
+let store: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'papply-batch-'));
+  store = join(dir, 'store.json');
+});
+
+const stored = (title: string, parameters: Declared['parameters'] = {}): Declared => ({ type: 'spec_stored', title, parameters });
+/** Copies the store to `dir/seen-<title>` when it runs: what the dependent saw. */
+const snapshot = (title: string, parameters: Declared['parameters'] = {}): Declared => ({
+  type: 'exec',
+  title,
+  parameters: { command: `/bin/cp ${store} ${dir}/seen-${title}`, ...parameters },
+});
+
+function commits(): number {
+  return existsSync(`${store}.commits`) ? Number(readFileSync(`${store}.commits`, 'utf8')) : 0;
+}
+
+describe('batched providers', () => {
+  it('commit once at the end when nothing depends on them', async () => {
+    const { report } = await apply(catalogOf([stored('a'), stored('b'), stored('c')]), { options: { store } });
+    expect(JSON.parse(readFileSync(store, 'utf8'))).toEqual(['a', 'b', 'c']);
+    expect(commits()).toBe(1);
+    expect(report.metrics.changes.total).toBe(3);
+    const again = await apply(catalogOf([stored('a'), stored('b'), stored('c')]), { options: { store } });
+    expect(again.report.metrics.changes.total).toBe(0);
+    expect(commits()).toBe(1);
+  });
+
+  it('commit before a dependent (also through a class) is evaluated', async () => {
+    writeFileSync(store, '[]');
+    const catalog = catalogOf(
+      [{ ...stored('a'), in: 'Class[Cluster]' }, snapshot('after', { require: 'Class[Cluster]' }), stored('late')],
+      { 'Class[Cluster]': 'Stage[main]' },
+    );
+    await apply(catalog, { options: { store } });
+    expect(JSON.parse(readFileSync(join(dir, 'seen-after'), 'utf8'))).toEqual(['a']);
+    expect(JSON.parse(readFileSync(store, 'utf8'))).toEqual(['a', 'late']);
+    expect(commits()).toBe(2);
+  });
+
+  it('a failed commit fails every member and skips their dependents only', async () => {
+    writeFileSync(store, '[]');
+    const catalog = catalogOf([stored('good'), stored('bad'), snapshot('needs-good', { require: 'Spec_stored[good]' }), snapshot('free')]);
+    const { report, lines } = await apply(catalog, { options: { store } });
+    expect(report.resource_statuses['Spec_stored[good]']!.failed).toBe(true);
+    expect(report.resource_statuses['Spec_stored[bad]']!.failed).toBe(true);
+    expect(lines).toContain('Error: /Stage[main]/Main/Spec_stored[good]: store rejected the batch');
+    expect(report.resource_statuses['Exec[needs-good]']!.skipped).toBe(true);
+    expect(existsSync(join(dir, 'seen-needs-good'))).toBe(false);
+    expect(existsSync(join(dir, 'seen-free'))).toBe(true);
+    expect(JSON.parse(readFileSync(store, 'utf8'))).toEqual([]);
+    expect(report.metrics.changes.total).toBe(1); // only Exec[free]
+  });
+});
