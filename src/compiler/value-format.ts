@@ -1,0 +1,141 @@
+// How Puppet 7 renders, compares and serialises values:
+//   formatValue     string interpolation, notice() and friends: `[1, a, , 1.0]`, `{a => b}`, undef -> ''
+//   stringValue     `String($x)` / `new String`: `[1, 'a', undef]`, `{'a' => 1}`, a Float -> '1.500000'
+//   puppetEquals    the `==` operator (strings case-insensitively, 1 == 1.0)
+//   toCatalogValue  a parameter value in catalog JSON (references as `File[/x]`, rich data as __ptype)
+
+import type { CatalogValue } from './catalog.js';
+import { DEFAULT, PFloat, PRegexp, PSensitive, PType, isArray, isHash, type Value } from './values.js';
+
+/** Ruby's Float#to_s: `1.0`, `0.30000000000000004`, `1.0e+20`, `1.5e-07`. */
+export function rubyFloat(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const [mantissa, exponentText] = n.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const digits = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
+    const sign = exponent < 0 ? '-' : '+';
+    return `${digits}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const plain = String(n);
+  return plain.includes('.') ? plain : `${plain}.0`;
+}
+
+function formatNumber(value: number | PFloat): string {
+  if (value instanceof PFloat) return rubyFloat(value.value);
+  return Number.isInteger(value) ? String(value) : rubyFloat(value);
+}
+
+/** Interpolation / notice rendering (Ruby `to_s` of the Puppet value). */
+export function formatValue(value: Value): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || value instanceof PFloat) return formatNumber(value);
+  if (typeof value === 'boolean') return String(value);
+  if (isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (isHash(value)) return `{${[...value].map(([k, v]) => `${formatValue(k)} => ${formatValue(v)}`).join(', ')}}`;
+  if (value instanceof PRegexp) return value.toString();
+  return String(value);
+}
+
+/** A string as Puppet's `%p` prints it: single-quoted unless it needs escapes. */
+export function quoteString(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\x00-\x1f'\x7f]/.test(text)) return `'${text.replace(/\\/g, '\\\\')}'`;
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/\$/g, '\\$')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x1f\x7f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+  return `"${escaped}"`;
+}
+
+/** A value nested in a collection under `String()`: strings quoted, undef as `undef`. */
+function inspectValue(value: Value): string {
+  if (value === undefined) return 'undef';
+  if (typeof value === 'string') return quoteString(value);
+  if (isArray(value)) return `[${value.map(inspectValue).join(', ')}]`;
+  if (isHash(value)) return `{${[...value].map(([k, v]) => `${inspectValue(k)} => ${inspectValue(v)}`).join(', ')}}`;
+  return formatValue(value);
+}
+
+/** `String($x)` with Puppet's default formats. */
+export function stringValue(value: Value): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof PFloat || (typeof value === 'number' && !Number.isInteger(value))) {
+    const n = value instanceof PFloat ? value.value : value;
+    return n.toFixed(6);
+  }
+  if (value instanceof PRegexp) return value.source;
+  if (isArray(value) || isHash(value)) return inspectValue(value);
+  return formatValue(value);
+}
+
+function sameNumber(a: Value, b: Value): boolean | undefined {
+  const x = typeof a === 'number' ? a : a instanceof PFloat ? a.value : undefined;
+  const y = typeof b === 'number' ? b : b instanceof PFloat ? b.value : undefined;
+  if (x === undefined || y === undefined) return undefined;
+  return x === y;
+}
+
+/** Puppet's `==`: strings compare case-insensitively, numbers by value, collections deeply. */
+export function puppetEquals(a: Value, b: Value): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b || a.toLowerCase() === b.toLowerCase();
+  const numeric = sameNumber(a, b);
+  if (numeric !== undefined) return numeric;
+  if (isArray(a)) return isArray(b) && a.length === b.length && a.every((v, i) => puppetEquals(v, b[i]));
+  if (isHash(a)) {
+    if (!isHash(b) || a.size !== b.size) return false;
+    for (const [k, v] of a) {
+      if (!b.has(k) || !puppetEquals(v, b.get(k))) return false;
+    }
+    return true;
+  }
+  if (a instanceof PRegexp) return b instanceof PRegexp && a.source === b.source;
+  if (a instanceof PType) return b instanceof PType && a.toString() === b.toString();
+  return a === b;
+}
+
+/** A reference type's catalog form (`File[/x]`, `Class[Foo]`), when `value` is a reference. */
+function referenceString(value: PType): string | undefined {
+  const ref = (value as { ref?: unknown }).ref;
+  return typeof ref === 'string' && ref.endsWith(']') ? ref : undefined;
+}
+
+/**
+ * How a value lands in catalog JSON parameters. Undef becomes null (the evaluator omits undef
+ * parameters altogether), Sensitive is revealed (the evaluator lists it in sensitive_parameters),
+ * regexps/default/types/non-string-keyed hashes use Puppet's rich-data `__ptype` encoding.
+ */
+export function toCatalogValue(value: Value): CatalogValue {
+  if (value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (value instanceof PFloat) return value.value;
+  if (isArray(value)) return value.map(toCatalogValue);
+  if (isHash(value)) {
+    if ([...value.keys()].every((k) => typeof k === 'string')) {
+      const object: { [key: string]: CatalogValue } = {};
+      for (const [k, v] of value) object[k as string] = toCatalogValue(v);
+      return object;
+    }
+    return { __ptype: 'Hash', __pvalue: [...value].flatMap(([k, v]) => [toCatalogValue(k), toCatalogValue(v)]) };
+  }
+  if (value instanceof PSensitive) return toCatalogValue(value.value);
+  if (value instanceof PRegexp) return { __ptype: 'Regexp', __pvalue: value.source };
+  if (value === DEFAULT) return { __ptype: 'Default' };
+  if (value instanceof PType) {
+    const ref = referenceString(value);
+    if (ref) return ref;
+    const simple = (value as { simpleName?: string }).simpleName ?? String(value);
+    return { __ptype: `Pcore::${simple}Type` };
+  }
+  return String(value);
+}
