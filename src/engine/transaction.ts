@@ -196,7 +196,7 @@ export class Transaction {
         status: 'success',
         time: new Date().toISOString(),
       };
-      const format = attribute.format ?? formatValue;
+      const format = (value: AttributeValue) => (attribute.format ?? formatValue)(value, resource);
       if (noop) {
         event.status = 'noop';
         event.message = `current_value ${format(is ?? 'absent')}, should be ${format(should)} (noop)`;

@@ -1,3 +1,4 @@
 // The core types (Puppet's built-ins papply implements).
 import './notify.js';
 import './exec.js';
+import './file.js';

@@ -64,13 +64,12 @@ export class Resource {
       }
     }
     this.assignNamevarsFromTitle(parameters);
+    // Given values first, defaults after: a default may depend on other attributes (file's ensure).
+    const defaulted: string[] = [];
     for (const [name, attribute] of type.attributes) {
-      let raw: CatalogValue | undefined = parameters[name] ?? (this.values.has(name) ? (this.values.get(name) as CatalogValue) : undefined);
+      const raw: CatalogValue | undefined = parameters[name] ?? (this.values.has(name) ? (this.values.get(name) as CatalogValue) : undefined);
       if (raw === undefined) {
-        const fallback = typeof attribute.defaultTo === 'function' ? attribute.defaultTo(this) : attribute.defaultTo;
-        if (fallback === undefined) continue;
-        // Defaults are trusted values: they skip validation but still go through munge.
-        this.values.set(name, attribute.munge ? attribute.munge(fallback as CatalogValue, this) : fallback);
+        defaulted.push(name);
         continue;
       }
       try {
@@ -78,9 +77,14 @@ export class Resource {
         attribute.validate?.(raw, this);
         this.values.set(name, attribute.munge ? attribute.munge(raw, this) : raw);
       } catch (error) {
-        if (error instanceof PapplyError && error.message.startsWith('Parameter ')) throw error;
         throw new PapplyError(`Parameter ${name} failed on ${this.ref}: ${(error as Error).message}${this.where()}`, undefined, { cause: error });
       }
+    }
+    for (const name of defaulted) {
+      const attribute = type.attributes.get(name)!;
+      const fallback = typeof attribute.defaultTo === 'function' ? attribute.defaultTo(this) : attribute.defaultTo;
+      // Defaults are trusted values: they skip validation but still go through munge.
+      if (fallback !== undefined) this.values.set(name, attribute.munge ? attribute.munge(fallback as CatalogValue, this) : fallback);
     }
     try {
       type.definition.validate?.(this);

@@ -32,7 +32,7 @@ export interface AttributeDefinition {
   /** Property only: is the current value `is` in sync with the wanted value `should`? Default: deep equality. */
   insync?: (is: AttributeValue, should: AttributeValue, resource: Resource) => boolean;
   /** How a value prints in change messages, quotes included (default: formatValue, Puppet's `%p`). */
-  format?: (value: AttributeValue) => string;
+  format?: (value: AttributeValue, resource: Resource) => string;
   /** Property only: the change message instead of `x changed 'a' to 'b'` (exec: `executed successfully`). */
   changeMessage?: (is: AttributeValue, should: AttributeValue, resource: Resource) => string;
   /** Property only: called when out of sync, before the sync or noop report (file content diffs). */
@@ -53,6 +53,8 @@ export interface EnsureDefinition {
   defaultTo?: DefaultValue;
   munge?: (value: CatalogValue, resource: Resource) => AttributeValue;
   insync?: (is: AttributeValue, should: AttributeValue, resource: Resource) => boolean;
+  /** Instead of `created` / `removed` / `ensure changed 'a' to 'b'`. */
+  changeMessage?: (is: AttributeValue, should: AttributeValue, resource: Resource) => string;
 }
 
 export interface TypeDefinition {
@@ -98,6 +100,7 @@ export class ResourceType {
         defaultTo: ensure.defaultTo,
         munge: ensure.munge,
         insync: ensure.insync,
+        changeMessage: ensure.changeMessage,
       });
     }
     for (const [name, attribute] of Object.entries(definition.attributes)) this.attributes.set(name, attribute);

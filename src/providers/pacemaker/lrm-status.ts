@@ -18,6 +18,8 @@ export interface OperationRecord {
   intervalMs: number;
   exitReason: string;
   node: string;
+  /** When the result last changed (seconds since the epoch), if recorded. */
+  lastRcChange?: number;
 }
 
 export interface NodeResourceStatus {
@@ -108,6 +110,7 @@ function parseOperation(op: XmlNode, node: string): OperationRecord {
     intervalMs: Number(attr(op, 'interval') || 0),
     exitReason: attr(op, 'exit-reason'),
     node: attr(op, 'on_node') || node,
+    lastRcChange: attr(op, 'last-rc-change') ? Number(attr(op, 'last-rc-change')) : undefined,
   };
 }
 

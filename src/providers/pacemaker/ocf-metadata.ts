@@ -3,38 +3,12 @@
 // definition says. Asked once per agent per run: crm_resource forks the agent for every query.
 
 import { XMLParser } from 'fast-xml-parser';
+import { durationMs } from '../../backends/cib/index.js';
 import type { Transport } from '../../backends/transport.js';
 
 /** `class:provider:type` (ocf) or `class:type` (systemd, lsb, ...), as crm_resource wants it. */
 export function agentSpec(primitiveClass: string, provider: string | undefined, type: string): string {
   return provider ? `${primitiveClass}:${provider}:${type}` : `${primitiveClass}:${type}`;
-}
-
-const UNIT_MS: Record<string, number> = {
-  ms: 1, msec: 1, us: 0.001, usec: 0.001, s: 1000, sec: 1000, '': 1000,
-  m: 60_000, min: 60_000, h: 3_600_000, hr: 3_600_000,
-};
-
-/**
- * Pacemaker's duration syntax in milliseconds: `20`, `20s`, `90000ms`, `2min`, `1h`, or an ISO 8601
- * duration like `PT1M30S`. Undefined when it is not a duration.
- */
-export function parseDuration(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  const simple = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(trimmed);
-  if (simple) {
-    const factor = UNIT_MS[simple[2]!.toLowerCase()];
-    return factor === undefined ? undefined : Math.round(Number(simple[1]) * factor);
-  }
-  const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(trimmed);
-  if (iso && trimmed.length > 1 && trimmed.toUpperCase() !== 'PT') {
-    const [, days, hours, minutes, seconds] = iso;
-    return Math.round(
-      (Number(days ?? 0) * 86_400 + Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0)) * 1000,
-    );
-  }
-  return undefined;
 }
 
 /** Action name → recommended timeout in ms (the first entry per action; monitor roles share it). */
@@ -52,7 +26,7 @@ export function parseActionTimeouts(metadataXml: string): ActionTimeouts {
   };
   const timeouts = new Map<string, number>();
   for (const action of document['resource-agent']?.actions?.action ?? []) {
-    const timeout = parseDuration(action.timeout);
+    const timeout = durationMs(action.timeout);
     if (action.name && timeout !== undefined && !timeouts.has(action.name)) timeouts.set(action.name, timeout);
   }
   return timeouts;

@@ -1,0 +1,338 @@
+// What `service { 'x': provider => pacemaker }` does to the cluster, independent of the engine:
+// find the resource the service means, change the CIB (through the CIB backend's patch machinery)
+// and wait until the cluster's status section says the service is where it should be.
+//
+// Asymmetric cluster (symmetric-cluster=false) semantics, the seed of this design:
+//  - start: clean up this node's failures of the resource, remove `cli-ban-*` constraints that
+//    keep it off this node, allow it here with the location `<rsc>-on-<node>` (score 0 unless
+//    told), set target-role Started; then wait until it runs (a primitive or group: somewhere on a
+//    live node; a clone: on this node).
+//  - stop: a clone is banned from this node (`cli-ban-<rsc>-on-<node>`, as `crm_resource --ban`
+//    names it) and we wait for it to stop here; anything else gets target-role Stopped and we wait
+//    for it to stop everywhere.
+//  - enable/disable: meta is-managed true/false.
+// How long to wait, first that applies: the manifest's timeout, the op timeout of the resource's
+// CIB definition, the agent's recommended timeout (OCF metadata), DEFAULT_TIMEOUT_MS; plus
+// SCHEDULING_ALLOWANCE_MS for the cluster to schedule the action, so Pacemaker's own verdict on
+// an operation that times out is seen before we give up.
+// With a CIB file there is no cluster: crm_simulate executes the transitions into the file.
+
+import { PapplyError } from '../../errors.js';
+import type { CibPrimitive, CibResource, CibSession, DesiredItem } from '../../backends/cib/index.js';
+import { durationMs } from '../../backends/cib/index.js';
+import type { Transport } from '../../backends/transport.js';
+import type { ProgressReport } from '../framework/context.js';
+import { describeFailures, describeObservations, judge, parseClusterStatus, type DesiredState, type Judgement, type OperationRecord, type ResourceScope } from './lrm-status.js';
+import { agentSpec, type OcfMetadataCache } from './ocf-metadata.js';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const SCHEDULING_ALLOWANCE_MS = 5_000;
+export const DEFAULT_POLL_INTERVAL_MS = 250;
+/** A fresh failure with nothing pending for this long ends the wait early (Pacemaker gave up). */
+const FAILURE_SETTLE_MS = 3_000;
+const MAX_SIMULATION_ROUNDS = 10;
+
+export type ServiceAction = 'start' | 'stop';
+
+export interface ServiceControlOptions {
+  transport: Transport;
+  /** The run's CIB session (CIB file or live cluster). */
+  session: CibSession;
+  /** The node papply acts for: clones are started/stopped here, `<rsc>-on-<node>` names it. */
+  localNode: string;
+  /** Owner of the CIB changes in reports, e.g. `Service[haproxy]`. */
+  owner: string;
+  metadata: OcfMetadataCache;
+  /** Timeout the manifest gives (takes precedence over everything else). */
+  manifestTimeoutMs?: number;
+  /** Score of the `<rsc>-on-<node>` location added on start; default '0'. */
+  locationScore?: string;
+  pollIntervalMs?: number;
+  log: (level: 'debug' | 'info' | 'notice' | 'warning', message: string) => void;
+  progress?: (report: ProgressReport) => void;
+}
+
+export interface ResolvedService {
+  /** The primitive the service name designates. */
+  primitive: CibPrimitive;
+  /** The resource that gets target-role, is-managed and location constraints (top-most container). */
+  unit: CibResource;
+  /** Primitive ids whose LRM status counts (a group's members, else the one primitive). */
+  statusIds: string[];
+  scope: 'cluster' | 'local';
+  promotable: boolean;
+}
+
+export interface TimeoutChoice {
+  ms: number;
+  source: string;
+}
+
+/** The timeout (and where it came from) given a resolved service; exported for specs and the bench. */
+export class PacemakerServiceControl {
+  private resolved?: ResolvedService;
+
+  constructor(
+    readonly name: string,
+    private readonly options: ServiceControlOptions,
+  ) {}
+
+  private get session(): CibSession {
+    return this.options.session;
+  }
+
+  private get simulated(): boolean {
+    return this.session.backend.kind === 'file';
+  }
+
+  /** `x` → primitive `x` or `p_x` (or a clone/group named so), with its clone/promotable parent. */
+  resolve(): ResolvedService {
+    if (this.resolved) return this.resolved;
+    const { resources } = this.session.model;
+    const candidates = [this.name, `p_${this.name}`];
+    const found = candidates.map((id) => resources.get(id)).find((resource) => resource !== undefined);
+    if (!found) {
+      const existing = [...resources.values()].filter((r) => r.parent === undefined).map((r) => r.id).sort();
+      throw new PapplyError(
+        `no Pacemaker resource '${candidates.join("' or '")}' for service ${this.name} in the ${this.session.backend.describe()}; ` +
+          `existing resources: ${existing.length > 0 ? existing.join(', ') : 'none'}`,
+      );
+    }
+    let unit: CibResource = found;
+    while (unit.parent !== undefined) unit = resources.get(unit.parent) ?? unit;
+    const statusIds = primitivesUnder(unit, resources);
+    const primitive = (found.kind === 'primitive' ? found : resources.get(statusIds[0] ?? '')) as CibPrimitive | undefined;
+    if (!primitive || primitive.kind !== 'primitive') throw new PapplyError(`Pacemaker resource ${found.id} holds no primitive`);
+    const promotable = unit.kind === 'clone' && unit.promotable;
+    this.resolved = { primitive, unit, statusIds, scope: unit.kind === 'clone' ? 'local' : 'cluster', promotable };
+    return this.resolved;
+  }
+
+  private scopeOf(service: ResolvedService): ResourceScope {
+    return { primitives: service.statusIds, scope: service.scope, localNode: this.options.localNode };
+  }
+
+  /** Reads the status section and judges the service against `desired`. */
+  async observe(desired: DesiredState): Promise<Judgement> {
+    const service = this.resolve();
+    const result = await this.options.transport.run('cibadmin', ['--query', '--scope', 'status'], { env: this.session.backend.env });
+    if (result.exitCode !== 0) {
+      throw new PapplyError(`cannot read the cluster status (${[...result.command].join(' ')}): ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+    }
+    return judge(parseClusterStatus(result.stdout), this.scopeOf(service), desired);
+  }
+
+  async isRunning(): Promise<boolean> {
+    return (await this.observe('running')).reached;
+  }
+
+  /** is-managed of the resource (default true). */
+  isManaged(): boolean {
+    const { unit } = this.resolve();
+    return (unit.meta['is-managed'] ?? 'true') !== 'false';
+  }
+
+  async timeoutFor(action: ServiceAction): Promise<TimeoutChoice> {
+    const { manifestTimeoutMs } = this.options;
+    if (manifestTimeoutMs !== undefined) return { ms: manifestTimeoutMs, source: 'the manifest' };
+    const service = this.resolve();
+    const primitives = service.statusIds
+      .map((id) => this.session.model.resources.get(id))
+      .filter((r): r is CibPrimitive => r?.kind === 'primitive');
+    // A group runs its members one after the other; a promotable clone is started then promoted.
+    const actions = action === 'start' && service.promotable ? ['start', 'promote'] : [action];
+    const fromCib = sumOver(primitives, (p) => sumOver(actions, (name) => cibOperationTimeout(p, name)));
+    if (fromCib !== undefined) return { ms: fromCib, source: 'the op timeout in the CIB definition' };
+    const agents: string[] = [];
+    let fromAgents = 0;
+    for (const primitive of primitives) {
+      const agent = agentSpec(primitive.class, primitive.provider, primitive.type);
+      const timeouts = await this.options.metadata.actionTimeouts(agent);
+      const total = sumOver(actions, (name) => timeouts.get(name));
+      if (total === undefined) {
+        fromAgents = -1;
+        break;
+      }
+      agents.push(agent);
+      fromAgents += total;
+    }
+    if (fromAgents > 0) return { ms: fromAgents, source: `the OCF metadata of ${[...new Set(agents)].join(', ')}` };
+    return { ms: DEFAULT_TIMEOUT_MS, source: 'the default' };
+  }
+
+  async start(): Promise<Judgement> {
+    const service = this.resolve();
+    const node = this.options.localNode;
+    await this.cleanupLocalFailures(service);
+    const items: DesiredItem[] = [
+      ...this.banRemovals(service),
+      {
+        kind: 'location',
+        owner: this.options.owner,
+        id: `${service.unit.id}-on-${node}`,
+        rsc: service.unit.id,
+        node,
+        score: this.options.locationScore ?? '0',
+      },
+      this.meta(service, 'target-role', 'Started'),
+    ];
+    await this.commit(items, `start ${service.unit.id}`);
+    return this.waitFor('running', 'start');
+  }
+
+  async stop(): Promise<Judgement> {
+    const service = this.resolve();
+    const node = this.options.localNode;
+    const item: DesiredItem =
+      service.scope === 'local'
+        ? { kind: 'location', owner: this.options.owner, id: `cli-ban-${service.unit.id}-on-${node}`, rsc: service.unit.id, node, score: '-INFINITY' }
+        : this.meta(service, 'target-role', 'Stopped');
+    await this.commit([item], `stop ${service.unit.id}`);
+    return this.waitFor('stopped', 'stop');
+  }
+
+  async restart(): Promise<Judgement> {
+    await this.stop();
+    return this.start();
+  }
+
+  async setManaged(managed: boolean): Promise<void> {
+    const service = this.resolve();
+    await this.commit([this.meta(service, 'is-managed', managed ? 'true' : 'false')], `${managed ? 'manage' : 'unmanage'} ${service.unit.id}`);
+  }
+
+  private meta(service: ResolvedService, name: string, value: string): DesiredItem {
+    return { kind: 'meta', owner: this.options.owner, resource: service.unit.id, name, value };
+  }
+
+  /** `cli-ban-*` constraints that keep the resource (or its primitive) off this node. */
+  private banRemovals(service: ResolvedService): DesiredItem[] {
+    const ids = new Set([service.unit.id, service.primitive.id, ...service.statusIds]);
+    const removals: DesiredItem[] = [];
+    for (const constraint of this.session.model.constraints.values()) {
+      if (constraint.kind !== 'rsc_location' || !constraint.id.startsWith('cli-ban-')) continue;
+      if (constraint.rsc !== undefined && ids.has(constraint.rsc) && constraint.node === this.options.localNode) {
+        removals.push({ kind: 'absent', owner: this.options.owner, what: 'constraint', id: constraint.id });
+      }
+    }
+    return removals;
+  }
+
+  private async cleanupLocalFailures(service: ResolvedService): Promise<void> {
+    const before = await this.observe('running');
+    const local = before.failures.filter((failure) => failure.node === this.options.localNode);
+    if (local.length === 0) return;
+    this.options.log('debug', `cleaning up ${local.length} failed operation(s) of ${service.unit.id} on ${this.options.localNode}: ${describeFailures(local).join('; ')}`);
+    const result = await this.options.transport.run(
+      'crm_resource',
+      ['--cleanup', '--resource', service.unit.id, '--node', this.options.localNode],
+      { env: this.session.backend.env },
+    );
+    if (result.exitCode !== 0) this.options.log('warning', `crm_resource --cleanup failed: ${result.stderr.trim()}`);
+  }
+
+  private async commit(items: DesiredItem[], what: string): Promise<void> {
+    await this.session.refresh();
+    const result = await this.session.commit(items);
+    for (const note of result.notes) this.options.log('debug', `CIB: ${note.line}`);
+    if (result.changed) this.options.log('debug', `${what}: CIB epoch ${result.versionBefore.epoch} -> ${result.versionAfter.epoch}`);
+    if (this.simulated) await this.simulateTransitions();
+  }
+
+  /** CIB file: crm_simulate plays the cluster, executing transitions until nothing is left to do. */
+  private async simulateTransitions(): Promise<void> {
+    const file = this.session.backend.cibFile!;
+    for (let round = 0; round < MAX_SIMULATION_ROUNDS; round++) {
+      const result = await this.options.transport.run('crm_simulate', ['--xml-file', file, '--in-place', '--quorum', '1']);
+      if (result.exitCode !== 0) throw new PapplyError(`crm_simulate on ${file} failed: ${result.stderr.trim() || result.stdout.trim()}`);
+      const actions = result.stdout.split('\n').filter((line) => /^\s*\* (Resource action|Pseudo action|Cluster action)/.test(line));
+      if (actions.length === 0) break;
+      this.options.log('debug', `crm_simulate executed: ${actions.map((line) => line.replace(/^\s*\*\s*/, '').replace(/\s+/g, ' ')).join('; ')}`);
+    }
+    await this.session.refresh();
+  }
+
+  /** Polls the status section until `desired`, a settled failure, or the timeout. */
+  async waitFor(desired: DesiredState, action: ServiceAction): Promise<Judgement> {
+    const service = this.resolve();
+    const timeout = await this.timeoutFor(action);
+    const limit = timeout.ms + SCHEDULING_ALLOWANCE_MS;
+    const where = service.scope === 'local' ? `on ${this.options.localNode}` : 'in the cluster';
+    const what = `${service.unit.id} to be ${desired} ${where}`;
+    this.options.log('debug', `waiting for ${what}: timeout ${timeout.ms / 1000}s from ${timeout.source} (+${SCHEDULING_ALLOWANCE_MS / 1000}s scheduling allowance)`);
+    const started = Date.now();
+    const startedSeconds = Math.floor(started / 1000) - 1;
+    let failingSince: number | undefined;
+    for (;;) {
+      const judgement = await this.observe(desired);
+      const elapsedMs = Date.now() - started;
+      if (judgement.reached) {
+        this.options.log('debug', `${what}: reached after ${elapsedMs} ms (${describeObservations(judgement.observations)})`);
+        return judgement;
+      }
+      const fresh = judgement.failures.filter((failure) => isFreshFailure(failure, startedSeconds, this.simulated));
+      const pending = judgement.observations.some((o) => o.alive && o.pendingOperation);
+      failingSince = fresh.length > 0 && !pending ? (failingSince ?? Date.now()) : undefined;
+      if (failingSince !== undefined && (Date.now() - failingSince >= FAILURE_SETTLE_MS || this.simulated)) {
+        throw new ServiceWaitError(`${action} of ${service.unit.id} failed`, what, judgement, fresh, elapsedMs);
+      }
+      if (elapsedMs >= limit || this.simulated) {
+        throw new ServiceWaitError(`timed out after ${Math.round(elapsedMs / 1000)}s (timeout ${timeout.ms / 1000}s from ${timeout.source}) waiting for ${what}`, what, judgement, judgement.failures, elapsedMs);
+      }
+      this.options.progress?.({ what, elapsedMs, timeoutMs: limit, detail: describeObservations(judgement.observations) });
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS));
+    }
+  }
+}
+
+/** A wait that ended without the desired state: says what each node showed and why ops failed. */
+export class ServiceWaitError extends PapplyError {
+  constructor(
+    headline: string,
+    readonly what: string,
+    readonly judgement: Judgement,
+    readonly failures: readonly OperationRecord[],
+    readonly elapsedMs: number,
+  ) {
+    const failed = describeFailures(failures);
+    super(`${headline}; seen: ${describeObservations(judgement.observations)}${failed.length > 0 ? `; ${failed.join('; ')}` : ''}`);
+    this.name = 'ServiceWaitError';
+  }
+}
+
+/** A failure recorded since the action began (crm_simulate's clock is the file's, so all count there). */
+function isFreshFailure(failure: OperationRecord, sinceSeconds: number, simulated: boolean): boolean {
+  return simulated || failure.lastRcChange === undefined || failure.lastRcChange >= sinceSeconds;
+}
+
+function cibOperationTimeout(primitive: CibPrimitive, action: string): number | undefined {
+  const op = primitive.operations.find((o) => o.name === action && (durationMs(o.interval) ?? 0) === 0);
+  return durationMs(op?.options.timeout);
+}
+
+/** Sum of f over items, or undefined as soon as one has no value. */
+function sumOver<T>(items: readonly T[], f: (item: T) => number | undefined): number | undefined {
+  let total = 0;
+  for (const item of items) {
+    const value = f(item);
+    if (value === undefined) return undefined;
+    total += value;
+  }
+  return items.length > 0 ? total : undefined;
+}
+
+function primitivesUnder(resource: CibResource, resources: ReadonlyMap<string, CibResource>): string[] {
+  switch (resource.kind) {
+    case 'primitive':
+      return [resource.id];
+    case 'group':
+      return resource.members.flatMap((id) => {
+        const member = resources.get(id);
+        return member ? primitivesUnder(member, resources) : [];
+      });
+    case 'clone': {
+      const child = resource.child === undefined ? undefined : resources.get(resource.child);
+      return child ? primitivesUnder(child, resources) : [];
+    }
+  }
+}
