@@ -1,7 +1,7 @@
 // Agents' recommended timeouts read from the metadata the installed resource agents print.
 import { describe, it, expect } from 'vitest';
 import { LocalTransport, type RunOptions } from '../../../src/backends/transport.js';
-import { OcfMetadataCache, agentSpec, parseDuration } from '../../../src/providers/pacemaker/ocf-metadata.js';
+import { OcfMetadataCache, agentSpec } from '../../../src/providers/pacemaker/ocf-metadata.js';
 
 /** Counts crm_resource calls so the per-run cache is observable. */
 class CountingTransport extends LocalTransport {
@@ -11,19 +11,6 @@ class CountingTransport extends LocalTransport {
     return super.run(file, args, options);
   }
 }
-
-describe('parseDuration', () => {
-  it('reads Pacemaker durations in milliseconds', () => {
-    expect(parseDuration('20s')).toBe(20_000);
-    expect(parseDuration('20')).toBe(20_000);
-    expect(parseDuration('90000ms')).toBe(90_000);
-    expect(parseDuration('2min')).toBe(120_000);
-    expect(parseDuration('1h')).toBe(3_600_000);
-    expect(parseDuration('PT1M30S')).toBe(90_000);
-    expect(parseDuration('soon')).toBeUndefined();
-    expect(parseDuration('')).toBeUndefined();
-  });
-});
 
 describe('OcfMetadataCache', () => {
   it('returns the agent-recommended timeouts of IPaddr2 and Stateful, asking each agent once', async () => {
