@@ -7,39 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_VALUES } from './hostile-values.js';
 import { quoteShellCommand, quoteShellWord, remoteCommandLine, ShellQuoteError } from '../../src/backends/shell-quote.js';
-
-export const HOSTILE_VALUES: readonly string[] = [
-  "it's",
-  "''",
-  "'",
-  '"double" quotes',
-  'a;b',
-  '; touch /tmp/papply-pwned',
-  '$(id)',
-  '`id`',
-  '$HOME',
-  '${IFS}',
-  'line one\nline two',
-  '\n',
-  '\r\n',
-  '<&>"',
-  '',
-  ' leading and trailing ',
-  'tab\there',
-  'back\\slash\\',
-  '*',
-  '~',
-  '-n',
-  '--',
-  '!',
-  '#comment',
-  '|| true && false',
-  'unicode ünïcødé 漢字 🚀',
-  '\u0001\u007f control',
-  "a'b'c\"d\"e",
-  "'\\''",
-];
 
 const SHELLS = ['/bin/sh', '/bin/bash'].filter((shell) => existsSync(shell));
 
@@ -113,7 +82,7 @@ describe.each(SHELLS)('argument vectors through %s -c', (shell) => {
   });
 
   it('round-trips arbitrary strings (property)', () => {
-    const word = fc.string({ unit: 'binary', maxLength: 40 }).filter((text) => !text.includes('\0') && text.isWellFormed());
+    const word = fc.string({ unit: 'binary', maxLength: 40 }).filter((text) => !text.includes('\0') && !/\p{Cs}/u.test(text));
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
         expect(argvThrough(shell, remoteCommandLine('printf', ['%s\\0', ...words]))).toEqual(words);

@@ -143,17 +143,20 @@ export async function connectSsh(target: SshTarget, options: SshConnectOptions =
 
   const client = new Client();
   await new Promise<void>((resolve, reject) => {
-    const fail = (error: Error & { level?: string; code?: string }) => {
-      client.removeListener('ready', onReady);
+    let settled = false;
+    // Stays attached: ssh2 may report more errors while tearing down, and those must not become
+    // uncaught exceptions. After the handshake the transport's own listeners take over.
+    client.on('error', (error: Error & { level?: string; code?: string }) => {
+      if (settled) return;
+      settled = true;
       client.end();
       reject(classifyConnectError(node, target, error, refusal, options));
-    };
-    const onReady = () => {
-      client.removeListener('error', fail);
+    });
+    client.once('ready', () => {
+      if (settled) return;
+      settled = true;
       resolve();
-    };
-    client.once('ready', onReady);
-    client.once('error', fail);
+    });
     client.connect(config);
   });
   // Recorded only once the server proved it holds the key (authentication succeeded).
