@@ -21,6 +21,8 @@ export interface DesiredOperation {
 export interface DesiredRule {
   id?: string;
   score?: string;
+  /** A node attribute whose value is the score (`score-attribute`), instead of `score`. */
+  scoreAttribute?: string;
   booleanOp?: string;
   role?: string;
   expressions: { attribute: string; operation: string; value?: string; type?: string }[];
@@ -74,11 +76,14 @@ export interface DesiredLocation extends Owned {
 export interface DesiredColocation extends Owned {
   kind: 'colocation';
   id: string;
-  rsc: string;
-  withRsc: string;
+  /** Two resources: `rsc` is placed with `withRsc`. */
+  rsc?: string;
+  withRsc?: string;
   score: string;
   rscRole?: string;
   withRscRole?: string;
+  /** More than two: one resource set, placed in this order. */
+  set?: string[];
 }
 
 export interface DesiredOrder extends Owned {
@@ -211,6 +216,8 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       if (found) {
         detach(found.parent, found.element);
         target.removedBy.set(item.id, item.owner);
+        // Removing a clone or group keeps its members (at the top level) unless they are removed too.
+        for (const member of childrenNamed(found.element, ...RESOURCE_TAGS)) resources.children.push(member);
       }
       return;
     }
@@ -235,6 +242,7 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       let set = crmConfig.children.find((child) => child.attributes.id === BOOTSTRAP_SET_ID);
       if (!set) {
         set = element('cluster_property_set', { id: BOOTSTRAP_SET_ID });
+        own(target, set, item.owner);
         crmConfig.children.unshift(set);
       }
       setNvpair(set, item.name, item.value, target, item.owner);
@@ -245,6 +253,8 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       let set = firstChild(defaults, 'meta_attributes');
       if (!set) {
         set = element('meta_attributes', { id: RSC_DEFAULTS_SET_ID });
+        if (defaults.children.length === 0) own(target, defaults, item.owner);
+        own(target, set, item.owner);
         defaults.children.push(set);
       }
       setNvpair(set, item.name, item.value, target, item.owner);
@@ -406,6 +416,11 @@ function constraintElement(item: DesiredLocation | DesiredColocation | DesiredOr
       return element('rsc_location', attributes, rules.map((rule, index) => ruleElement(item.id, rule, index)));
     }
     case 'colocation':
+      if (item.set) {
+        return element('rsc_colocation', { id: item.id, score: item.score }, [
+          element('resource_set', { id: `${item.id}-set` }, item.set.map((id) => element('resource_ref', { id }))),
+        ]);
+      }
       return element('rsc_colocation', {
         id: item.id, score: item.score, rsc: item.rsc, 'rsc-role': item.rscRole, 'with-rsc': item.withRsc, 'with-rsc-role': item.withRscRole,
       });
@@ -419,7 +434,7 @@ function constraintElement(item: DesiredLocation | DesiredColocation | DesiredOr
 
 function ruleElement(constraintId: string, rule: DesiredRule, index: number): XmlElement {
   const id = sanitizeId(rule.id ?? `${constraintId}-rule-${index}`);
-  return element('rule', { id, score: rule.score, 'boolean-op': rule.booleanOp, role: rule.role }, rule.expressions.map((expression, position) =>
+  return element('rule', { id, score: rule.score, 'score-attribute': rule.scoreAttribute, 'boolean-op': rule.booleanOp, role: rule.role }, rule.expressions.map((expression, position) =>
     element('expression', { id: `${id}-expression-${position}`, attribute: expression.attribute, operation: expression.operation, value: expression.value, type: expression.type }),
   ));
 }

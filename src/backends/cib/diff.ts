@@ -89,6 +89,8 @@ class DiffContext {
   private create(parentPath: string, position: number, parentLabel: string, node: XmlElement, owner: string | undefined): void {
     const summary = node.name === 'nvpair'
       ? `+ ${parentLabel} ${node.attributes.name}=${node.attributes.value ?? ''}`
+      : SET_NAMES.has(node.name) || node.name === 'rsc_defaults'
+        ? `+ ${labelFor(parentLabel, node)} ${pairsText(node.name === 'rsc_defaults' ? { ...node, children: node.children.flatMap((set) => set.children) } : node)}`
       : RESOURCE_SET.has(node.name) || node.name in CONSTRAINT_WORDS ? `+ ${describe(node)}` : `+ ${parentLabel} ${describe(node)}`;
     this.record({ operation: 'create', parentPath, position, element: node, owner, summary: summary.replace(/ +/g, ' ').trim() });
     if (!this.dryRun && CONTAINERS.has(node.name)) this.noteMembers(node, owner);
@@ -101,7 +103,7 @@ class DiffContext {
       const owner = this.target.owners.get(member) ?? containerOwner;
       const before = this.currentResources.get(id);
       if (!before) {
-        if (owner !== containerOwner) this.notes.push({ owner, line: `+ ${describe(member)}` });
+        this.notes.push({ owner, line: `+ ${describe(member)}` });
       } else if (before.name === member.name) {
         const dry = new DiffContext(this.target, before, true);
         dry.diffElement(before, member, '', id, owner);
@@ -207,9 +209,12 @@ function describeModify(label: string, current: XmlElement, attributes: Record<s
   return `~ ${label || current.name} ${parts.join(', ')}`.replace(/ +/g, ' ');
 }
 
-function pairsText(node: XmlElement, setName: string): string {
-  return childrenNamed(node, setName).flatMap((set) => childrenNamed(set, 'nvpair')).map((pair) => `${pair.attributes.name}=${pair.attributes.value ?? ''}`).join(' ');
+function pairsText(node: XmlElement, setName?: string): string {
+  const pairs = setName === undefined ? childrenNamed(node, 'nvpair') : childrenNamed(node, setName).flatMap((set) => childrenNamed(set, 'nvpair'));
+  return pairs.map((pair) => `${pair.attributes.name}=${pair.attributes.value ?? ''}`).join(' ');
 }
+
+const SET_NAMES = new Set(['instance_attributes', 'meta_attributes', 'utilization', 'cluster_property_set']);
 
 /** crm-shell-like one-liners: `primitive vip ocf:heartbeat:IPaddr2 ip=10.0.0.1 op monitor:10s`. */
 export function describe(node: XmlElement): string {

@@ -65,6 +65,7 @@ export interface CibRuleExpression {
 export interface CibRule {
   id?: string;
   score?: string;
+  scoreAttribute?: string;
   booleanOp?: string;
   role?: string;
   expressions: CibRuleExpression[];
@@ -86,6 +87,8 @@ export interface CibLocation {
 export interface CibColocation {
   kind: 'rsc_colocation';
   id: string;
+  /** Members of its resource sets, in order (colocations written as a set). */
+  set: string[];
   rsc?: string;
   withRsc?: string;
   rscRole?: string;
@@ -244,7 +247,7 @@ function readResource(node: XmlElement, parentPath: string, parent: string | und
 
 function readOperation(op: XmlElement): CibOperation {
   const { id, name, interval, ...options } = op.attributes;
-  return { id, name: name ?? '', interval: interval ?? '0', options: { ...options, ...nvpairs(op, 'meta_attributes') } };
+  return { id, name: name ?? '', interval: interval ?? '0', options: { ...options, ...nvpairs(op, 'meta_attributes'), ...nvpairs(op, 'instance_attributes') } };
 }
 
 function readConstraint(node: XmlElement, path: string): CibConstraint | undefined {
@@ -259,7 +262,7 @@ function readConstraint(node: XmlElement, path: string): CibConstraint | undefin
       };
     case 'rsc_colocation':
       return {
-        kind: 'rsc_colocation', id, rsc: a.rsc, withRsc: a['with-rsc'], rscRole: a['rsc-role'], withRscRole: a['with-rsc-role'],
+        kind: 'rsc_colocation', id, set: childrenNamed(node, 'resource_set').flatMap((set) => childrenNamed(set, 'resource_ref').map((ref) => ref.attributes.id ?? '')), rsc: a.rsc, withRsc: a['with-rsc'], rscRole: a['rsc-role'], withRscRole: a['with-rsc-role'],
         score: a.score, element: node, path,
       };
     case 'rsc_order':
@@ -276,6 +279,7 @@ function readRule(rule: XmlElement): CibRule {
   return {
     id: rule.attributes.id,
     score: rule.attributes.score,
+    scoreAttribute: rule.attributes['score-attribute'],
     booleanOp: rule.attributes['boolean-op'],
     role: rule.attributes.role,
     expressions: childrenNamed(rule, 'expression').map((expression) => ({

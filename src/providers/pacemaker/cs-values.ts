@@ -39,12 +39,17 @@ export function ignoredMeta(resource: Resource, should: StringMap): string[] {
   return ignored;
 }
 
+/** A hash property's value; `absent` (nothing read) is an empty hash. */
+function asMap(value: AttributeValue): StringMap {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as StringMap) : {};
+}
+
 /** Meta insync: keys others own are left out of the comparison. */
 export function metaInsync(is: AttributeValue, should: AttributeValue, resource: Resource): boolean {
-  const wanted = { ...((should ?? {}) as StringMap) };
+  const wanted = { ...asMap(should) };
   const ignored = ignoredMeta(resource, wanted);
   for (const key of ignored) delete wanted[key];
-  const current = Object.fromEntries(Object.entries((is ?? {}) as StringMap).filter(([key]) => !ignored.includes(key)));
+  const current = Object.fromEntries(Object.entries(asMap(is)).filter(([key]) => !ignored.includes(key)));
   return deepEqual(current, wanted);
 }
 
@@ -87,7 +92,7 @@ function operationKey(entry: OperationEntry): string {
 
 /** Operations compare as a set, durations by value (10 = 10s). */
 export function operationsInsync(is: AttributeValue, should: AttributeValue): boolean {
-  const keys = (value: AttributeValue) => ((value ?? []) as OperationEntry[]).map(operationKey).sort();
+  const keys = (value: AttributeValue) => (Array.isArray(value) ? (value as OperationEntry[]) : []).map(operationKey).sort();
   return deepEqual(keys(is), keys(should));
 }
 

@@ -66,7 +66,7 @@ export const csCloneType = registerType(
   {
     name: 'cs_clone',
     doc: 'A Pacemaker clone of a primitive or a group (puppet-corosync compatible).',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       primitive: { kind: 'property', doc: 'The primitive to clone.' },

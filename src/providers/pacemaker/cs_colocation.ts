@@ -42,7 +42,7 @@ export const csColocationType = registerType(
   {
     name: 'cs_colocation',
     doc: 'A Pacemaker colocation constraint (puppet-corosync compatible): [A, B] means B follows A.',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       primitives: {

@@ -27,7 +27,7 @@ export const csGroupType = registerType(
   {
     name: 'cs_group',
     doc: 'A Pacemaker group of primitives, in start order (puppet-corosync compatible).',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       primitives: {

@@ -36,7 +36,7 @@ function mungeRules(value: unknown): RuleEntry[] {
 }
 
 function rulesInsync(is: AttributeValue, should: AttributeValue): boolean {
-  const normalize = (value: AttributeValue) => ((value ?? []) as RuleEntry[]).map((entry) => {
+  const normalize = (value: AttributeValue) => (Array.isArray(value) ? (value as RuleEntry[]) : []).map((entry) => {
     const [, body] = Object.entries(entry)[0]!;
     return { ...body, score: body.score === undefined ? undefined : String(body.score).replace(/^\+?inf(inity)?$/i, 'INFINITY') };
   });
@@ -82,7 +82,7 @@ export const csLocationType = registerType(
   {
     name: 'cs_location',
     doc: 'A Pacemaker location constraint (puppet-corosync compatible).',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       primitive: { kind: 'property', doc: 'The resource (primitive, clone, group, ms_<name>) placed.' },

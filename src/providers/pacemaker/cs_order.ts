@@ -51,7 +51,7 @@ export const csOrderType = registerType(
   {
     name: 'cs_order',
     doc: 'A Pacemaker order constraint (puppet-corosync compatible).',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       first: { kind: 'property', doc: 'Resource (and action: `:start`, `:promote` ...) that goes first.', munge: withAction },

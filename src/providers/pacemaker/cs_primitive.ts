@@ -75,7 +75,7 @@ export const csPrimitiveType = registerType(
   {
     name: 'cs_primitive',
     doc: 'A Pacemaker primitive resource (puppet-corosync compatible), written as part of one CIB patch.',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       primitive_class: { kind: 'property', doc: 'Agent class: ocf, lsb, systemd, stonith ...' },

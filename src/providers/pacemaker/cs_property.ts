@@ -41,7 +41,7 @@ export const csPropertyType = registerType(
   {
     name: 'cs_property',
     doc: 'A Pacemaker cluster property (crm_config cib-bootstrap-options).',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       value: {
@@ -65,7 +65,7 @@ export const csRscDefaultsType = registerType(
   {
     name: 'cs_rsc_defaults',
     doc: 'A Pacemaker resource default (rsc_defaults meta attribute).',
-    ensurable: true,
+    ensurable: { defaultTo: 'present' },
     attributes: {
       name: { kind: 'parameter', namevar: true },
       value: { kind: 'property', munge: (value) => String(value) },
