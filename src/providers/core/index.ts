@@ -2,3 +2,5 @@
 import './notify.js';
 import './exec.js';
 import './file.js';
+import './package.js';
+import './service.js';
