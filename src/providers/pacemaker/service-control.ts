@@ -126,6 +126,12 @@ export class PacemakerServiceControl {
     return (await this.observe('running')).reached;
   }
 
+  /** Re-reads the CIB configuration (someone may have changed it since the run's read). */
+  async refreshModel(): Promise<void> {
+    await this.session.refresh();
+    this.resolved = undefined;
+  }
+
   /** is-managed of the resource (default true). */
   isManaged(): boolean {
     const { unit } = this.resolve();

@@ -1,0 +1,137 @@
+// The `pacemaker` provider of `service`: `service { 'haproxy': ensure => running, provider =>
+// pacemaker }` means Pacemaker runs it where it should, and papply returns when the cluster's
+// status says so. The cluster work is in service-control.ts; this class maps Puppet's service
+// provider API (status/start/stop/restart, enabled/enable/disable) onto it.
+//
+// Name → resource: `x` or `p_x` (and its clone/promotable parent). ensure running/stopped:
+// start/stop with the asymmetric-cluster semantics described in service-control.ts. enable:
+// meta is-managed. Refresh events restart. The wait's timeout comes from the service's `timeout`
+// (seconds, when the type has it) or --pacemaker-timeout, then the CIB op timeout, the agent's
+// OCF metadata, then 60 s; --debug shows which. Works on the live cluster and on --cib-file
+// (crm_simulate plays the cluster).
+
+import type { ApplyContext } from '../framework/context.js';
+import { registerApplyOption } from '../framework/options.js';
+import { registerProvider } from '../framework/registry.js';
+import { Provider, type Confine } from '../framework/provider.js';
+import type { AttributeValue } from '../framework/type.js';
+import { cibBatch } from './cib-batch.js';
+import { OcfMetadataCache } from './ocf-metadata.js';
+import { PacemakerServiceControl } from './service-control.js';
+
+registerApplyOption({
+  flags: '--pacemaker-timeout <seconds>',
+  description: 'how long pacemaker services wait for the cluster (default: CIB op timeout, agent metadata, then 60)',
+  parse: (value) => Number(value),
+});
+registerApplyOption({
+  flags: '--pacemaker-location-score <score>',
+  description: 'score of the <rsc>-on-<node> location a pacemaker service start adds (default 0)',
+});
+
+const METADATA_KEY = Symbol('papply.ocf-metadata');
+const LOCAL_NODE_KEY = Symbol('papply.pacemaker-local-node');
+
+function metadataCache(context: ApplyContext): OcfMetadataCache {
+  let cache = context.cache.get(METADATA_KEY) as OcfMetadataCache | undefined;
+  if (!cache) context.cache.set(METADATA_KEY, (cache = new OcfMetadataCache(context.transport)));
+  return cache;
+}
+
+/** The cluster's name for this node (`crm_node -n`); papply's node name on a CIB file. */
+function localNode(context: ApplyContext, simulated: boolean): Promise<string> {
+  let cached = context.cache.get(LOCAL_NODE_KEY) as Promise<string> | undefined;
+  if (!cached) {
+    cached = simulated
+      ? Promise.resolve(context.nodeName)
+      : context.transport.run('crm_node', ['-n']).then((result) => (result.exitCode === 0 && result.stdout.trim()) || context.nodeName);
+    context.cache.set(LOCAL_NODE_KEY, cached);
+  }
+  return cached;
+}
+
+export class PacemakerServiceProvider extends Provider {
+  static override readonly providerName = 'pacemaker';
+  static readonly confine: Confine = { commands: ['cibadmin', 'crm_resource', 'crm_simulate'] };
+  static readonly features = ['refreshable', 'enableable'];
+
+  private controlling?: Promise<PacemakerServiceControl>;
+
+  private control(): Promise<PacemakerServiceControl> {
+    this.controlling ??= (async () => {
+      const session = await cibBatch(this.context).session();
+      const options = this.context.options as { pacemakerTimeout?: number; pacemakerLocationScore?: string };
+      const manifestTimeout = this.resource.type.attributes.has('timeout') ? Number(this.resource.get('timeout')) : NaN;
+      const timeoutSeconds = Number.isFinite(manifestTimeout) && manifestTimeout > 0 ? manifestTimeout : options.pacemakerTimeout;
+      return new PacemakerServiceControl(this.resource.name, {
+        transport: this.context.transport,
+        session,
+        localNode: await localNode(this.context, session.backend.kind === 'file'),
+        owner: this.resource.ref,
+        metadata: metadataCache(this.context),
+        manifestTimeoutMs: timeoutSeconds !== undefined && Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : undefined,
+        locationScore: options.pacemakerLocationScore,
+        log: (level, message) => this.resource.log(level, message),
+        progress: (report) => this.context.progress(report, this.resource),
+      });
+    })();
+    return this.controlling;
+  }
+
+  /** The resource must exist in the CIB: a service cannot create it (cs_primitive does). */
+  override async exists(): Promise<boolean> {
+    (await this.control()).resolve();
+    return true;
+  }
+
+  async status(): Promise<'running' | 'stopped'> {
+    return (await (await this.control()).isRunning()) ? 'running' : 'stopped';
+  }
+
+  async start(): Promise<void> {
+    await (await this.control()).start();
+  }
+
+  async stop(): Promise<void> {
+    await (await this.control()).stop();
+  }
+
+  async restart(): Promise<void> {
+    await (await this.control()).restart();
+  }
+
+  async enabled(): Promise<'true' | 'false'> {
+    const control = await this.control();
+    await control.refreshModel();
+    return control.isManaged() ? 'true' : 'false';
+  }
+
+  async enable(): Promise<void> {
+    await (await this.control()).setManaged(true);
+  }
+
+  async disable(): Promise<void> {
+    await (await this.control()).setManaged(false);
+  }
+
+  override async get(property: string): Promise<AttributeValue> {
+    if (property === 'ensure') return this.status();
+    if (property === 'enable') return this.enabled();
+    return super.get(property);
+  }
+
+  override async set(property: string, value: AttributeValue): Promise<void> {
+    const wanted = String(value);
+    if (property === 'ensure') {
+      await (wanted === 'running' || wanted === 'true' ? this.start() : this.stop());
+      return;
+    }
+    if (property === 'enable') {
+      await (wanted === 'true' ? this.enable() : this.disable());
+      return;
+    }
+    throw new Error(`the pacemaker provider of service cannot manage '${property}'`);
+  }
+}
+
+registerProvider('service', PacemakerServiceProvider);
