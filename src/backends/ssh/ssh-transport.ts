@@ -36,12 +36,20 @@ class Session {
   lost = false;
   lostReason = 'connection closed';
   private sftpChannel?: Promise<SFTPWrapper>;
+  /** Rejects when the connection is lost: ssh2 leaves some sftp callbacks pending forever then. */
+  private readonly whenLost: Promise<never>;
 
   constructor(readonly client: Client) {
+    let rejectWhenLost: (error: Error) => void = () => undefined;
+    this.whenLost = new Promise<never>((_, reject) => {
+      rejectWhenLost = reject;
+    });
+    this.whenLost.catch(() => undefined); // only observed through call()
     const markLost = (reason: string) => {
       if (this.lost) return;
       this.lost = true;
       this.lostReason = reason;
+      rejectWhenLost(new Error(reason));
     };
     client.on('end', () => markLost('the server closed the connection'));
     client.on('close', () => markLost('connection closed'));
@@ -62,7 +70,19 @@ class Session {
         resolve(sftp);
       });
     });
-    return this.sftpChannel;
+    return Promise.race([this.sftpChannel, this.whenLost]);
+  }
+
+  /** Promise around an ssh2 sftp callback that also settles when the connection is lost. */
+  call<T = void>(start: (done: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> {
+    const call = new Promise<T>((resolve, reject) => {
+      try {
+        start((error, value) => (error ? reject(error) : resolve(value as T)));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    return Promise.race([call, this.whenLost]);
   }
 
   close(): void {
@@ -117,9 +137,9 @@ export class SshTransport implements Transport {
   }
 
   async readFile(path: string): Promise<Buffer | undefined> {
-    return await this.withSftp(`reading ${path}`, 'repeatable', async (sftp) => {
+    return await this.withSftp(`reading ${path}`, 'repeatable', async (sftp, session) => {
       try {
-        return await sftpCall<Buffer>((done) => sftp.readFile(path, done));
+        return await session.call<Buffer>((done) => sftp.readFile(path, done));
       } catch (error) {
         if (sftpCode(error) === SFTP_NO_SUCH_FILE) return undefined;
         throw this.fileError('read', path, error);
@@ -133,26 +153,26 @@ export class SshTransport implements Transport {
     await this.withSession(`writing ${path}`, 'repeatable', async (session) => {
       const sftp = await session.sftp();
       try {
-        await sftpCall((done) => sftp.writeFile(temporary, content, { mode: options.mode ?? 0o644, flag: 'w' }, done));
+        await session.call((done) => sftp.writeFile(temporary, content, { mode: options.mode ?? 0o644, flag: 'w' }, done));
         // The server's umask applied to the mode at creation; the requested mode is exact.
-        if (options.mode !== undefined) await sftpCall((done) => sftp.chmod(temporary, options.mode!, done));
+        if (options.mode !== undefined) await session.call((done) => sftp.chmod(temporary, options.mode!, done));
         if (options.uid !== undefined || options.gid !== undefined) {
-          const current = await sftpCall<Stats>((done) => sftp.lstat(temporary, done));
-          await sftpCall((done) => sftp.chown(temporary, options.uid ?? current.uid, options.gid ?? current.gid, done));
+          const current = await session.call<Stats>((done) => sftp.lstat(temporary, done));
+          await session.call((done) => sftp.chown(temporary, options.uid ?? current.uid, options.gid ?? current.gid, done));
         }
         await this.renameOver(session, sftp, temporary, path);
       } catch (error) {
-        if (!session.lost) await sftpCall((done) => sftp.unlink(temporary, done)).catch(() => undefined);
+        if (!session.lost) await session.call((done) => sftp.unlink(temporary, done)).catch(() => undefined);
         throw session.lost ? error : this.fileError('write', path, error);
       }
     });
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
-    return await this.withSftp(`checking ${path}`, 'repeatable', async (sftp) => {
+    return await this.withSftp(`checking ${path}`, 'repeatable', async (sftp, session) => {
       let stats: Stats;
       try {
-        stats = await sftpCall<Stats>((done) => sftp.lstat(path, done));
+        stats = await session.call<Stats>((done) => sftp.lstat(path, done));
       } catch (error) {
         if (sftpCode(error) === SFTP_NO_SUCH_FILE) return undefined;
         throw this.fileError('stat', path, error);
@@ -164,18 +184,18 @@ export class SshTransport implements Transport {
         uid: stats.uid,
         gid: stats.gid,
         size: stats.size,
-        linkTarget: type === 'link' ? await sftpCall<string>((done) => sftp.readlink(path, done)) : undefined,
+        linkTarget: type === 'link' ? await session.call<string>((done) => sftp.readlink(path, done)) : undefined,
       };
     });
   }
 
   async mkdir(path: string, mode?: number): Promise<void> {
-    await this.withSftp(`creating ${path}`, 'only-if-not-sent', async (sftp) => {
+    await this.withSftp(`creating ${path}`, 'only-if-not-sent', async (sftp, session) => {
       try {
-        await sftpCall((done) => sftp.mkdir(path, mode === undefined ? {} : { mode }, done));
+        await session.call((done) => sftp.mkdir(path, mode === undefined ? {} : { mode }, done));
       } catch (error) {
         // sftp-server answers a bare "Failure" for an existing path: say what it is.
-        const existing = await sftpCall<Stats>((done) => sftp.lstat(path, done)).catch(() => undefined);
+        const existing = await session.call<Stats>((done) => sftp.lstat(path, done)).catch(() => undefined);
         throw this.fileError('mkdir', path, existing ? new Error('already exists') : error);
       }
     });
@@ -186,23 +206,23 @@ export class SshTransport implements Transport {
       await this.runChecked(['rm', '-rf', '--', path], `removing ${path}`);
       return;
     }
-    await this.withSftp(`removing ${path}`, 'repeatable', async (sftp) => {
-      const stats = await sftpCall<Stats>((done) => sftp.lstat(path, done)).catch((error) => {
+    await this.withSftp(`removing ${path}`, 'repeatable', async (sftp, session) => {
+      const stats = await session.call<Stats>((done) => sftp.lstat(path, done)).catch((error) => {
         if (sftpCode(error) === SFTP_NO_SUCH_FILE) return undefined;
         throw this.fileError('remove', path, error);
       });
       if (!stats) return; // already gone, like `rm -f`
       if (stats.isDirectory()) throw this.fileError('remove', path, new Error('is a directory (remove it recursively)'));
-      await sftpCall((done) => sftp.unlink(path, done)).catch((error) => {
+      await session.call((done) => sftp.unlink(path, done)).catch((error) => {
         if (sftpCode(error) !== SFTP_NO_SUCH_FILE) throw this.fileError('remove', path, error);
       });
     });
   }
 
   async symlink(target: string, path: string): Promise<void> {
-    await this.withSftp(`linking ${path}`, 'only-if-not-sent', async (sftp) => {
+    await this.withSftp(`linking ${path}`, 'only-if-not-sent', async (sftp, session) => {
       try {
-        await sftpCall((done) => sftp.symlink(target, path, done));
+        await session.call((done) => sftp.symlink(target, path, done));
       } catch (error) {
         throw this.fileError('symlink', path, error);
       }
@@ -210,9 +230,9 @@ export class SshTransport implements Transport {
   }
 
   async chmod(path: string, mode: number): Promise<void> {
-    await this.withSftp(`changing the mode of ${path}`, 'repeatable', async (sftp) => {
+    await this.withSftp(`changing the mode of ${path}`, 'repeatable', async (sftp, session) => {
       try {
-        await sftpCall((done) => sftp.chmod(path, mode, done));
+        await session.call((done) => sftp.chmod(path, mode, done));
       } catch (error) {
         throw this.fileError('chmod', path, error);
       }
@@ -242,7 +262,7 @@ export class SshTransport implements Transport {
   private async renameOver(session: Session, sftp: SFTPWrapper, from: string, to: string): Promise<void> {
     try {
       // rename(2) semantics: replaces the target in one step. Plain SFTP rename refuses to overwrite.
-      await sftpCall((done) => sftp.ext_openssh_rename(from, to, done));
+      await session.call((done) => sftp.ext_openssh_rename(from, to, done));
     } catch (error) {
       if (!/does not support/i.test((error as Error).message)) throw error;
       const result = await this.exec(session, ['mv', '-f', '--', from, to], {});
@@ -302,7 +322,7 @@ export class SshTransport implements Transport {
     });
   }
 
-  private async withSftp<T>(description: string, rule: RetryRule, action: (sftp: SFTPWrapper) => Promise<T>): Promise<T> {
+  private async withSftp<T>(description: string, rule: RetryRule, action: (sftp: SFTPWrapper, session: Session) => Promise<T>): Promise<T> {
     return await this.withSession(description, rule, async (session) => {
       let sftp: SFTPWrapper;
       try {
@@ -311,7 +331,7 @@ export class SshTransport implements Transport {
         if (session.lost) throw new NotSentError((error as Error).message);
         throw new SshConnectionError(this.nodeName, 'protocol', `cannot open sftp: ${(error as Error).message}`, { cause: error });
       }
-      return await action(sftp);
+      return await action(sftp, session);
     });
   }
 
@@ -380,15 +400,4 @@ export class SshTransport implements Transport {
 function sftpCode(error: unknown): number | undefined {
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'number' ? code : undefined;
-}
-
-/** Promise around an ssh2 sftp callback. */
-function sftpCall<T = void>(start: (done: (error: Error | null | undefined, value?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    try {
-      start((error, value) => (error ? reject(error) : resolve(value as T)));
-    } catch (error) {
-      reject(error);
-    }
-  });
 }
