@@ -5,10 +5,12 @@
 
 import { Command, Option } from 'commander';
 import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { PapplyError } from '../errors.js';
 import { LocalTransport, type Transport } from '../backends/transport.js';
 import type { Catalog } from '../compiler/catalog.js';
+import { compileCatalog } from '../compiler/compile.js';
 import { applyCatalog } from '../engine/apply.js';
 import { gatherFacts } from '../engine/facts.js';
 import { RunLog } from '../engine/log.js';
@@ -28,6 +30,8 @@ export interface ApplyCliOptions {
   tags?: string;
   hieraConfig?: string;
   catalog?: string;
+  /** Manifest code given on the command line (`-e`). */
+  execute?: string;
   summarize?: boolean;
   showDiff?: boolean;
   /** Options registered by provider modules (registerApplyOption). */
@@ -40,7 +44,7 @@ export interface ApplyStreams {
   transport?: Transport;
 }
 
-const OWN_OPTIONS = new Set(['modulepath', 'facts', 'nodeName', 'noop', 'detailedExitcodes', 'report', 'debug', 'verbose', 'tags', 'hieraConfig', 'catalog', 'summarize']);
+const OWN_OPTIONS = new Set(['modulepath', 'facts', 'nodeName', 'noop', 'detailedExitcodes', 'report', 'debug', 'verbose', 'tags', 'hieraConfig', 'catalog', 'execute', 'summarize']);
 
 async function loadFactsFile(path: string): Promise<Record<string, unknown>> {
   const text = await fs.readFile(path, 'utf8');
@@ -51,37 +55,35 @@ async function loadFactsFile(path: string): Promise<Record<string, unknown>> {
   return values && typeof values === 'object' && !Array.isArray(values) ? (values as Record<string, unknown>) : parsed;
 }
 
-interface CompileModule {
-  compileCatalog(input: { manifest: string; modulepath: string[]; nodeName: string; facts: Record<string, unknown>; hieraConfig?: string }): Catalog;
-}
-
-async function compile(manifest: string, modulepath: string[], nodeName: string, facts: Record<string, unknown>, hieraConfig: string | undefined): Promise<Catalog> {
-  // The compiler is its own module (src/compiler/compile.ts); loaded when needed so `--catalog`
-  // works on its own.
-  const location = '../compiler/compile.js';
-  const compiler = (await import(location)) as CompileModule;
-  return compiler.compileCatalog({ manifest, modulepath, nodeName, facts, hieraConfig });
-}
-
 /** Runs one apply; resolves with the exit code. */
 export async function runApply(manifest: string | undefined, options: ApplyCliOptions, streams: ApplyStreams = {}): Promise<number> {
   const level: LogLevel = options.debug ? 'debug' : options.verbose ? 'info' : 'notice';
   const log = new RunLog({ level, stdout: streams.stdout, stderr: streams.stderr });
   try {
-    if (!manifest && !options.catalog) throw new PapplyError('papply apply: give a manifest file or --catalog FILE');
+    if (!manifest && !options.catalog && options.execute === undefined) throw new PapplyError('papply apply: give a manifest file, -e CODE or --catalog FILE');
     const transport = streams.transport ?? new LocalTransport(options.nodeName ?? 'localhost');
     const gathered = await gatherFacts(transport);
     const facts = options.facts ? { ...gathered, ...(await loadFactsFile(options.facts)) } : gathered;
     const networking = facts.networking as { fqdn?: string } | undefined;
     const nodeName = (options.nodeName ?? networking?.fqdn ?? String(facts.fqdn ?? facts.hostname ?? 'localhost')).toLowerCase();
-    const modulepath = (options.modulepath ?? '').split(':').filter(Boolean);
+    // As the compiler: ./modules unless told otherwise.
+    const modulepath = (options.modulepath ?? 'modules').split(':').filter(Boolean).map((dir) => resolve(dir));
 
     let catalog: Catalog;
     if (options.catalog) {
       catalog = JSON.parse(await fs.readFile(options.catalog, 'utf8')) as Catalog;
     } else {
       const started = performance.now();
-      catalog = await compile(manifest!, modulepath, nodeName, facts, options.hieraConfig);
+      // A manifest that does not compile throws here: nothing has been applied.
+      catalog = compileCatalog({
+        manifest,
+        code: options.execute,
+        modulepath,
+        nodeName,
+        facts,
+        hieraConfig: options.hieraConfig,
+        onWarning: (message) => log.warning(message),
+      });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       log.notice(`Compiled catalog for ${nodeName} in environment ${catalog.environment ?? 'production'} in ${seconds} seconds`);
     }
@@ -128,6 +130,7 @@ export function registerApplyCommand(program: Command, setExitCode: (code: numbe
     .option('--tags <tags>', 'only apply resources with one of these tags (comma separated)')
     .option('--hiera-config <file>', 'hiera.yaml to use')
     .option('--catalog <file>', 'apply this catalog JSON instead of compiling a manifest')
+    .option('-e, --execute <code>', 'compile and apply this manifest code')
     .option('--summarize', 'print a summary of the run')
     .option('--show-diff', 'print the diff of file content changes');
   for (const definition of applyOptionDefinitions()) {
