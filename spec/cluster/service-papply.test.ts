@@ -10,7 +10,6 @@ import { PassThrough } from 'node:stream';
 import { acquireCluster, clusterSkipReason, type Cluster } from '../support/cluster.js';
 import { runApply } from '../../src/cli/apply.js';
 import '../../src/providers/all.js';
-import '../../src/providers/pacemaker/service.js';
 import { parseClusterStatus, type OperationRecord } from '../../src/providers/pacemaker/lrm-status.js';
 
 describe.skipIf(clusterSkipReason())('papply apply with pacemaker services on node-1', () => {
