@@ -12,6 +12,8 @@ export interface CatalogResource {
   file?: string;
   line?: number;
   exported: boolean;
+  /** `compilable_type` (built-in type), `defined_type` (a define), `unknown` (classes, nodes), as Puppet writes. */
+  kind?: string;
   /** Undef parameters are omitted, as Puppet does. Relationship metaparameters hold `Type[title]` strings. */
   parameters?: Record<string, CatalogValue>;
   sensitive_parameters?: string[];

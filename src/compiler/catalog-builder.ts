@@ -1,0 +1,277 @@
+// The catalog while it is being compiled: resources in declaration order with their parameters,
+// tags and containment, and the final conversion to Puppet's catalog JSON.
+
+import { PapplyError, type SourceLocation } from '../errors.js';
+import type { Catalog, CatalogResource, CatalogValue } from './catalog.js';
+import { referenceTo } from './evaluator/resource-ref.js';
+import type { AttributeValue, Scope } from './scope.js';
+import { toCatalogValue } from './value-format.js';
+import { PSensitive, type PType, type Value } from './values.js';
+
+export type ResourceKind = 'compilable_type' | 'defined_type' | 'unknown';
+
+/** Metaparameters every resource accepts (Puppet::Type.metaparams). */
+export const METAPARAMS = new Set(['noop', 'schedule', 'audit', 'loglevel', 'alias', 'tag', 'require', 'subscribe', 'before', 'notify', 'stage']);
+/** Metaparameters a container hands down to what it contains (all but the relationship ones). */
+const INHERITED_METAPARAMS = ['noop', 'schedule', 'audit', 'loglevel', 'alias', 'tag', 'stage'];
+
+const VALID_TAG = /^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u;
+
+export class CompiledResource {
+  readonly params = new Map<string, AttributeValue>();
+  readonly tags: string[] = [];
+  private readonly tagSet = new Set<string>();
+  virtual = false;
+  /** Define instances and classes: whether their body has been evaluated. */
+  evaluated = false;
+  finished = false;
+  /** The resource whose body declared this one (containment edge source). */
+  container?: CompiledResource;
+
+  /**
+   * @param type catalog form (`File`, `Foo::Bar`, `Class`)
+   * @param scope where it was declared: defaults and container tags come from there
+   */
+  constructor(
+    readonly type: string,
+    readonly title: string,
+    readonly kind: ResourceKind,
+    readonly scope: Scope | undefined,
+    readonly loc: SourceLocation | undefined,
+    readonly exported: boolean,
+  ) {}
+
+  get ref(): string {
+    return `${this.type}[${this.title}]`;
+  }
+
+  get key(): string {
+    return resourceKey(this.type, this.title);
+  }
+
+  /** Lowercase type name as used for defaults and definitions (`foo::bar`). */
+  get typeName(): string {
+    return this.type.toLowerCase();
+  }
+
+  toRef(): PType {
+    return referenceTo(this.type, this.title);
+  }
+
+  /** Adds tags the way Puppet does: lowercased, `a::b` also adds `a` and `b`. */
+  tag(...names: string[]): void {
+    for (const raw of names) {
+      const name = raw.toLowerCase();
+      this.addTag(name);
+      if (name.includes('::')) for (const segment of name.split('::')) if (segment) this.addTag(segment);
+    }
+  }
+
+  tagIfValid(name: string): void {
+    if (VALID_TAG.test(name)) this.tag(name);
+  }
+
+  hasTag(name: string): boolean {
+    return this.tagSet.has(name.toLowerCase());
+  }
+
+  mergeTagsFrom(other: CompiledResource): void {
+    for (const tag of other.tags) this.addTag(tag);
+  }
+
+  private addTag(tag: string): void {
+    if (this.tagSet.has(tag)) return;
+    this.tagSet.add(tag);
+    this.tags.push(tag);
+  }
+
+  /** Sets a parameter; `tag` values also become tags (an invalid one is an error, as in Puppet). */
+  set(attribute: AttributeValue): void {
+    this.params.set(attribute.name, attribute);
+    if (attribute.name === 'tag') {
+      for (const tag of flattenValues(attribute.value)) {
+        if (tag === undefined) continue;
+        const text = String(tag);
+        if (!VALID_TAG.test(text)) throw new PapplyError(`Invalid tag '${text}'`, attribute.loc);
+        this.tag(text);
+      }
+    }
+  }
+
+  get(name: string): Value {
+    return this.params.get(name)?.value;
+  }
+}
+
+/** A value with nested arrays flattened into one list (Ruby's `[v].flatten`). */
+export function flattenValues(value: Value): Value[] {
+  if (!Array.isArray(value)) return [value];
+  const result: Value[] = [];
+  for (const item of value) result.push(...flattenValues(item));
+  return result;
+}
+
+export function resourceKey(type: string, title: string): string {
+  return `${type}[${title}]`;
+}
+
+export class CatalogBuilder {
+  readonly resources: CompiledResource[] = [];
+  private readonly byKey = new Map<string, CompiledResource>();
+  private readonly byType = new Map<string, CompiledResource[]>();
+  readonly edges: [CompiledResource, CompiledResource][] = [];
+  /** Class names (and the node definition's name) in evaluation order. */
+  readonly classes: string[] = [];
+  private readonly catalogTags = new Set<string>();
+  private hasClasses = false;
+  private hasNode = false;
+
+  /** Adds a resource; a second one with the same type and title is an error at `errorLoc`. */
+  add(resource: CompiledResource, container: CompiledResource | undefined, errorLoc = resource.loc): void {
+    const existing = this.byKey.get(resource.key);
+    if (existing) throw duplicateError(resource, existing, errorLoc);
+    this.byKey.set(resource.key, resource);
+    this.resources.push(resource);
+    let sameType = this.byType.get(resource.type);
+    if (!sameType) this.byType.set(resource.type, (sameType = []));
+    sameType.push(resource);
+    if (container) {
+      resource.container = container;
+      this.edges.push([container, resource]);
+    }
+  }
+
+  /** Another name for a resource (its namevar when it differs from the title). */
+  alias(resource: CompiledResource, name: string): void {
+    const key = resourceKey(resource.type, name);
+    const existing = this.byKey.get(key);
+    if (existing && existing !== resource) {
+      throw new PapplyError(
+        `Cannot alias ${resource.ref} to ["${name}"]; resource ["${resource.type}", "${name}"] already declared${atLocation(existing.loc)}`,
+        resource.loc,
+      );
+    }
+    this.byKey.set(key, resource);
+  }
+
+  addEdge(source: CompiledResource, target: CompiledResource): void {
+    this.edges.push([source, target]);
+  }
+
+  /** Resources of one type (`File`) in declaration order. */
+  resourcesOfType(type: string): readonly CompiledResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  find(type: string, title: string): CompiledResource | undefined {
+    return this.byKey.get(resourceKey(type, title));
+  }
+
+  /** Records an evaluated class (or the node definition's name) in `classes` and the catalog's tags. */
+  addClass(name: string, kind: 'class' | 'node' = 'class'): void {
+    this.classes.push(name);
+    this.tagCatalog(name);
+    if (kind === 'node') this.hasNode = true;
+    else if (name !== 'settings') this.hasClasses = true;
+  }
+
+  private tagCatalog(...names: string[]): void {
+    for (const raw of names) {
+      const name = raw.toLowerCase();
+      this.catalogTags.add(name);
+      if (name.includes('::')) for (const segment of name.split('::')) this.catalogTags.add(segment);
+    }
+  }
+
+  /** Puppet's catalog JSON; virtual resources that were never realized are left out. */
+  toCatalog(name: string, version: number): Catalog {
+    const resources: CatalogResource[] = [];
+    for (const resource of this.resources) {
+      if (resource.virtual) continue;
+      resources.push(toCatalogResource(resource));
+    }
+    return {
+      tags: [...this.catalogTags, ...(this.hasClasses ? ['class'] : []), ...(this.hasNode ? ['node'] : [])],
+      name,
+      version,
+      code_id: null,
+      catalog_uuid: pseudoUuid(name, version),
+      catalog_format: 2,
+      environment: 'production',
+      resources,
+      edges: this.edges
+        .filter(([source, target]) => !source.virtual && !target.virtual)
+        .map(([source, target]) => ({ source: source.ref, target: target.ref })),
+      classes: [...this.classes],
+    };
+  }
+
+  /** Copies inheritable metaparameters and tags down containment from `root` (Puppet's add_resource_metaparams). */
+  propagateMetaparams(root: CompiledResource): void {
+    const children = new Map<CompiledResource, CompiledResource[]>();
+    for (const [source, target] of this.edges) {
+      let list = children.get(source);
+      if (!list) children.set(source, (list = []));
+      list.push(target);
+    }
+    const visited = new Set<CompiledResource>([root]);
+    const walk = (source: CompiledResource): void => {
+      for (const target of children.get(source) ?? []) {
+        if (visited.has(target)) continue;
+        visited.add(target);
+        for (const name of INHERITED_METAPARAMS) {
+          const value = source.params.get(name);
+          if (value !== undefined && value.value !== undefined && target.get(name) === undefined) target.params.set(name, value);
+        }
+        target.mergeTagsFrom(source);
+        walk(target);
+      }
+    };
+    walk(root);
+  }
+}
+
+function toCatalogResource(resource: CompiledResource): CatalogResource {
+  // Key order as Puppet writes it: type, title, tags, file, line, exported, kind, parameters.
+  const declaredInCode = resource.kind !== 'unknown' && resource.type !== 'Stage' && resource.loc;
+  const result: CatalogResource = {
+    type: resource.type,
+    title: resource.title,
+    tags: [...resource.tags],
+    ...(declaredInCode ? { file: resource.loc!.file, line: resource.loc!.line } : {}),
+    exported: resource.exported,
+    kind: resource.kind,
+  };
+  const parameters: Record<string, CatalogValue> = {};
+  const sensitive: string[] = [];
+  let count = 0;
+  for (const [name, attribute] of resource.params) {
+    if (attribute.value === undefined) continue;
+    if (attribute.value instanceof PSensitive) sensitive.push(name);
+    parameters[name] = toCatalogValue(attribute.value);
+    count++;
+  }
+  if (count > 0) result.parameters = parameters;
+  if (sensitive.length > 0) result.sensitive_parameters = sensitive;
+  return result;
+}
+
+function atLocation(loc: SourceLocation | undefined): string {
+  return loc ? ` at (file: ${loc.file}, line: ${loc.line})` : '';
+}
+
+function duplicateError(resource: CompiledResource, existing: CompiledResource, errorLoc: SourceLocation | undefined): PapplyError {
+  const loc = resource.loc;
+  return new PapplyError(
+    `Duplicate declaration: ${existing.ref} is already declared${atLocation(existing.loc)}; cannot redeclare${loc ? ` (file: ${loc.file}, line: ${loc.line})` : ''}`,
+    errorLoc,
+  );
+}
+
+/** A stable uuid-shaped id derived from node name and version (catalogs must be reproducible). */
+function pseudoUuid(name: string, version: number): string {
+  let hash = 0x811c9dc5;
+  for (const char of `${name}:${version}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const hex = hash.toString(16).padStart(8, '0').repeat(4);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,145 @@
+// Calls: functions (`foo(1)`, `include foo`), methods (`$x.foo(1)` is `foo($x, 1)`), lambdas as
+// closures, Puppet-language functions from manifests and modules, and return/next/break.
+
+import { PapplyError, type SourceLocation } from '../../errors.js';
+import type { CallFunctionExpression, CallMethodExpression, Expression, FunctionDefinition, LambdaExpression, Parameter } from '../ast.js';
+import type { CallContext, Closure } from '../functions/registry.js';
+import { lookupFunction } from '../functions/registry.js';
+import { Scope } from '../scope.js';
+import type { Value } from '../values.js';
+import type { Evaluator } from './evaluator.js';
+import { typeMismatchMessage } from '../types/index.js';
+import { PType } from '../values.js';
+
+/** The call context the evaluator hands to functions; catalog functions also use the calling scope. */
+export interface EvaluatorCallContext extends CallContext {
+  readonly scope: Scope;
+  readonly evaluator: Evaluator;
+}
+
+/** Unwinds out of a function body (`return`), lambda iteration (`next`) or iteration (`break`). */
+export class ControlFlowSignal {
+  constructor(
+    readonly kind: 'return' | 'next' | 'break',
+    readonly value: Value,
+    readonly loc: SourceLocation,
+  ) {}
+}
+
+export function evaluateArguments(args: Expression[], scope: Scope, ev: Evaluator): Value[] {
+  const values: Value[] = [];
+  for (const arg of args) {
+    if (arg.kind === 'Unfold') {
+      const unfolded = ev.evaluate(arg.operand, scope);
+      if (Array.isArray(unfolded)) values.push(...unfolded);
+      else values.push(unfolded);
+    } else values.push(ev.evaluate(arg, scope));
+  }
+  return values;
+}
+
+export function evaluateCallFunction(node: CallFunctionExpression, scope: Scope, ev: Evaluator): Value {
+  const args = evaluateArguments(node.args, scope, ev);
+  const block = node.block ? makeClosure(node.block, scope, ev) : undefined;
+  return callFunction(node.name, args, block, scope, ev, node.loc);
+}
+
+export function evaluateCallMethod(node: CallMethodExpression, scope: Scope, ev: Evaluator): Value {
+  const receiver = ev.evaluate(node.receiver, scope);
+  const args = evaluateArguments(node.args, scope, ev);
+  const block = node.block ? makeClosure(node.block, scope, ev) : undefined;
+  return callFunction(node.name, [receiver, ...args], block, scope, ev, node.loc);
+}
+
+/** A lambda on its own (not attached to a call) evaluates to a closure, as Puppet's does. */
+export function evaluateLambda(node: LambdaExpression, scope: Scope, ev: Evaluator): Value {
+  return makeClosure(node, scope, ev) as unknown as Value;
+}
+
+export function callContext(scope: Scope, ev: Evaluator, loc: SourceLocation): EvaluatorCallContext {
+  return {
+    loc,
+    scope,
+    evaluator: ev,
+    dataLookup: ev.dataLookup,
+    lookupVariable: (name) => ev.lookupVariableQuietly(name, scope),
+    callFunction: (name, args, block) => callFunction(name, args, block, scope, ev, loc),
+    resolveModuleFile: (kind, reference) => ev.loader.resolveModuleFile(kind, reference),
+  };
+}
+
+export function callFunction(rawName: string, args: Value[], block: Closure | undefined, scope: Scope, ev: Evaluator, loc: SourceLocation): Value {
+  const name = rawName.replace(/^::/, '');
+  if (name === 'return' || name === 'next' || name === 'break') throw new ControlFlowSignal(name, args[0], loc);
+  const builtin = lookupFunction(name);
+  if (builtin) {
+    try {
+      return builtin(callContext(scope, ev, loc), args, block);
+    } catch (error) {
+      throw locate(error, loc);
+    }
+  }
+  const definition = ev.loader.findFunction(name, ev);
+  if (definition) return callPuppetFunction(definition, args, block, scope, ev, loc);
+  throw new PapplyError(`Unknown function: '${name}'`, loc);
+}
+
+/** Errors from functions get the call site's position when they have none. */
+function locate(error: unknown, loc: SourceLocation): unknown {
+  if (error instanceof ControlFlowSignal) return error;
+  if (error instanceof PapplyError) return error.location ? error : new PapplyError(error.message, loc, { cause: error });
+  if (error instanceof Error) return new PapplyError(error.message, loc, { cause: error });
+  return error;
+}
+
+function callPuppetFunction(definition: FunctionDefinition, args: Value[], block: Closure | undefined, caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
+  const scope = new Scope('local', ev.topScope, ev.topScope, caller.resource, caller.source);
+  bindParameters(definition.params, args, scope, ev, loc, `function '${definition.name}'`);
+  if (block) scope.vars.set('__block', block as unknown as Value);
+  try {
+    return ev.evaluateBlock(definition.body.body, scope);
+  } catch (error) {
+    if (error instanceof ControlFlowSignal && error.kind === 'return') return error.value;
+    throw error;
+  }
+}
+
+/** Binds call arguments to declared parameters (defaults, `*$rest`, type checks). */
+export function bindParameters(params: Parameter[], args: Value[], scope: Scope, ev: Evaluator, loc: SourceLocation, subject: string): void {
+  const required = params.filter((p) => !p.value && !p.capturesRest).length;
+  const hasRest = params.some((p) => p.capturesRest);
+  if (args.length < required || (!hasRest && args.length > params.length)) {
+    const expected = hasRest ? `at least ${required}` : required === params.length ? `${params.length}` : `between ${required} and ${params.length}`;
+    throw new PapplyError(`${subject} expects ${expected} argument${params.length === 1 && !hasRest ? '' : 's'}, got ${args.length}`, loc);
+  }
+  params.forEach((param, i) => {
+    let value: Value;
+    if (param.capturesRest) value = args.slice(i);
+    else if (i < args.length) value = args[i];
+    else if (param.value) value = ev.evaluate(param.value, scope);
+    if (param.type && !param.capturesRest) {
+      const type = ev.evaluate(param.type, scope);
+      const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
+      if (mismatch) throw new PapplyError(mismatch, loc);
+    }
+    scope.vars.set(param.name, value);
+  });
+}
+
+export function makeClosure(node: LambdaExpression, defining: Scope, ev: Evaluator): Closure {
+  const capturesRest = node.params.some((p) => p.capturesRest);
+  return {
+    arity: node.params.length,
+    capturesRest,
+    call(args: Value[]): Value {
+      const scope = defining.newLocal();
+      bindParameters(node.params, args, scope, ev, node.loc, 'block');
+      try {
+        return ev.evaluateBlock(node.body.body, scope);
+      } catch (error) {
+        if (error instanceof ControlFlowSignal && error.kind === 'next') return error.value;
+        throw error;
+      }
+    },
+  };
+}

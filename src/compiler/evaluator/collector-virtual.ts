@@ -1,0 +1,87 @@
+// Virtual resource collectors `Type <| query |> { overrides }` and the fixed set `realize()`
+// collects. Both are evaluated lazily by the compiler's generator loop until nothing new is found,
+// so resources declared after the collector are collected (and overridden) too.
+
+import { PapplyError, type SourceLocation } from '../../errors.js';
+import type { CollectExpression } from '../ast.js';
+import type { CompiledResource } from '../catalog-builder.js';
+import type { AttributeValue, Scope } from '../scope.js';
+import type { Value } from '../values.js';
+import { compileQuery, type ResourcePredicate } from './collector-query.js';
+import type { Evaluator } from './evaluator.js';
+import { capitalizeTypeName, refString, type RefTarget } from './resource-ref.js';
+
+export interface Collector {
+  /** Collects what matches now; true when something new was collected. */
+  evaluate(ev: Evaluator): boolean;
+  /** Everything collected so far, in catalog order of collection. */
+  readonly collected: Map<CompiledResource, true>;
+}
+
+export class VirtualCollector implements Collector {
+  readonly collected = new Map<CompiledResource, true>();
+
+  constructor(
+    readonly type: string,
+    private readonly predicate: ResourcePredicate,
+    private readonly overrides: AttributeValue[],
+  ) {}
+
+  evaluate(ev: Evaluator): boolean {
+    let found = false;
+    for (const resource of ev.builder.resourcesOfType(this.type)) {
+      if (this.collected.has(resource) || !this.predicate(resource)) continue;
+      this.collected.set(resource, true);
+      resource.virtual = false;
+      found = true;
+      if (this.overrides.length > 0) ev.applyOverride(resource, this.overrides, true);
+    }
+    return found;
+  }
+}
+
+/** `realize(File['/x'])`: the named resources must exist (virtual or not) by the end of the compile. */
+export class RealizeCollector implements Collector {
+  readonly collected = new Map<CompiledResource, true>();
+  private readonly pending: RefTarget[];
+
+  constructor(
+    refs: RefTarget[],
+    readonly loc: SourceLocation,
+  ) {
+    this.pending = [...refs];
+  }
+
+  evaluate(ev: Evaluator): boolean {
+    let found = false;
+    for (let i = 0; i < this.pending.length; ) {
+      const ref = this.pending[i]!;
+      const resource = ev.builder.find(ref.type, ref.title);
+      if (!resource) {
+        i++;
+        continue;
+      }
+      resource.virtual = false;
+      this.collected.set(resource, true);
+      this.pending.splice(i, 1);
+      found = true;
+    }
+    return found;
+  }
+
+  /** Puppet's error for what could never be realized. */
+  check(): void {
+    if (this.pending.length > 0) {
+      throw new PapplyError(`Failed to realize virtual resources ${this.pending.map(refString).join(', ')}`, this.loc);
+    }
+  }
+}
+
+export function evaluateVirtualCollect(node: CollectExpression, scope: Scope, ev: Evaluator): Value {
+  const type = capitalizeTypeName(node.type.name);
+  const predicate = compileQuery(node.query.query, scope, ev);
+  const overrides = ev.evaluateAttributes(node.operations, scope);
+  const collector = new VirtualCollector(type, predicate, overrides);
+  ev.addCollector(collector);
+  return ev.collectorValue(collector);
+}

@@ -1,0 +1,105 @@
+// Comparison (`==` `!=` `<` `>` `<=` `>=`), match (`=~` `!~`) and `in`, with Puppet's rules:
+// strings compare case-insensitively, numbers numerically, arrays and hashes deeply.
+
+import { PapplyError, type SourceLocation } from '../../errors.js';
+import type { ComparisonExpression, InExpression, MatchExpression } from '../ast.js';
+import type { Scope } from '../scope.js';
+import { PFloat, PRegexp, PType, type Value } from '../values.js';
+import type { Evaluator } from './evaluator.js';
+import { formatValue, puppetEquals } from '../value-format.js';
+
+function numeric(value: Value): number | undefined {
+  if (typeof value === 'number') return value;
+  if (value instanceof PFloat) return value.value;
+  return undefined;
+}
+
+const NOT_FOUND = Symbol('not found');
+
+/** A hash key equal to `key` (exact first, then Puppet equality). */
+export function findKey(hash: Map<Value, Value>, key: Value): Value | typeof NOT_FOUND {
+  if (hash.has(key)) return key;
+  if (typeof key !== 'object' || key === null) return NOT_FOUND;
+  for (const k of hash.keys()) if (puppetEquals(k, key)) return k;
+  return NOT_FOUND;
+}
+
+export function hashHas(hash: Map<Value, Value>, key: Value): boolean {
+  return findKey(hash, key) !== NOT_FOUND;
+}
+
+export function compareValues(a: Value, b: Value, loc: SourceLocation): number {
+  const na = numeric(a);
+  const nb = numeric(b);
+  if (na !== undefined && nb !== undefined) return na - nb;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const la = a.toLowerCase();
+    const lb = b.toLowerCase();
+    return la < lb ? -1 : la > lb ? 1 : 0;
+  }
+  throw new PapplyError(`Comparison of: ${describe(a)} < ${describe(b)}, is not possible`, loc);
+}
+
+function describe(value: Value): string {
+  if (value === undefined) return 'Undef Value';
+  if (typeof value === 'string') return `String '${value}'`;
+  return formatValue(value);
+}
+
+export function evaluateComparison(node: ComparisonExpression, scope: Scope, ev: Evaluator): Value {
+  const left = ev.evaluate(node.left, scope);
+  const right = ev.evaluate(node.right, scope);
+  switch (node.op) {
+    case '==':
+      return puppetEquals(left, right);
+    case '!=':
+      return !puppetEquals(left, right);
+    case '<':
+      return compareValues(left, right, node.loc) < 0;
+    case '>':
+      return compareValues(left, right, node.loc) > 0;
+    case '<=':
+      return compareValues(left, right, node.loc) <= 0;
+    case '>=':
+      return compareValues(left, right, node.loc) >= 0;
+  }
+}
+
+/** Matches `value` against a regexp, a pattern string or a type; sets `$0..$n` on success. */
+export function matchValue(value: Value, pattern: Value, scope: Scope, loc: SourceLocation): boolean {
+  if (pattern instanceof PType) return pattern.isInstance(value);
+  let regexp: RegExp;
+  if (pattern instanceof PRegexp) regexp = pattern.regexp;
+  else if (typeof pattern === 'string') regexp = new PRegexp(pattern).regexp;
+  else throw new PapplyError(`Can not convert right match operand to a regular expression. Caused by 'Can not convert ${formatValue(pattern)} to a Regexp'`, loc);
+  if (typeof value !== 'string') throw new PapplyError(`Left match operand must result in a String value. Got ${value === undefined ? 'Undef' : typeof value}`, loc);
+  const match = regexp.exec(value);
+  if (!match) return false;
+  scope.matchData = [...match];
+  return true;
+}
+
+export function evaluateMatch(node: MatchExpression, scope: Scope, ev: Evaluator): Value {
+  const left = ev.evaluate(node.left, scope);
+  const right = ev.evaluate(node.right, scope);
+  const matched = matchValue(left, right, scope, node.loc);
+  return node.op === '=~' ? matched : !matched;
+}
+
+export function isIn(needle: Value, haystack: Value): boolean {
+  if (typeof haystack === 'string') {
+    if (needle instanceof PRegexp) return needle.regexp.test(haystack);
+    return typeof needle === 'string' && haystack.toLowerCase().includes(needle.toLowerCase());
+  }
+  if (Array.isArray(haystack)) {
+    if (needle instanceof PRegexp) return haystack.some((v) => typeof v === 'string' && needle.regexp.test(v));
+    if (needle instanceof PType) return haystack.some((v) => needle.isInstance(v));
+    return haystack.some((v) => puppetEquals(needle, v));
+  }
+  if (haystack instanceof Map) return isIn(needle, [...haystack.keys()]);
+  return false;
+}
+
+export function evaluateIn(node: InExpression, scope: Scope, ev: Evaluator): Value {
+  return isIn(ev.evaluate(node.left, scope), ev.evaluate(node.right, scope));
+}

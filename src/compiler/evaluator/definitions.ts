@@ -1,0 +1,168 @@
+// Instantiating definitions: classes (include-like and resource-like, `inherits`), define
+// instances (evaluated lazily by the generator loop, as Puppet does) and node definitions, with
+// parameter binding (given value, Hiera `class::param`, default expression, type check).
+
+import { PapplyError, type SourceLocation } from '../../errors.js';
+import type { HostClassDefinition, NodeDefinition, Parameter, ResourceTypeDefinition } from '../ast.js';
+import { CompiledResource, METAPARAMS } from '../catalog-builder.js';
+import { Scope, type AttributeValue } from '../scope.js';
+import { PType, type Value } from '../values.js';
+import type { Evaluator } from './evaluator.js';
+import { classTitle } from './resource-ref.js';
+import { typeMismatchMessage } from '../types/index.js';
+
+/** Where unqualified variables go after a class/define scope: the nearest node or top scope. */
+function enclosingOf(scope: Scope): Scope {
+  let current: Scope | undefined = scope;
+  while (current && current.kind !== 'top' && current.kind !== 'node') current = current.parent;
+  return current ?? scope;
+}
+
+function moduleName(name: string): string {
+  return name.includes('::') ? name.split('::')[0]! : name;
+}
+
+function findClassDefinition(name: string, loc: SourceLocation, ev: Evaluator): HostClassDefinition {
+  const definition = ev.loader.findClass(name, ev);
+  if (definition) return definition;
+  const searched = ev.loader.searchedPaths(name);
+  throw new PapplyError(`Could not find class ::${name} for ${ev.nodeName}${searched.length ? ` (searched: ${searched.join(', ')})` : ''}`, loc);
+}
+
+/**
+ * `include foo` (params undefined) or `class { 'foo': ... }` (params given): adds the class to the
+ * catalog once and evaluates it right away; a second resource-like declaration is an error.
+ */
+export function declareClass(rawName: string, params: AttributeValue[] | undefined, scope: Scope, loc: SourceLocation, ev: Evaluator): CompiledResource {
+  const name = rawName.replace(/^::/, '').toLowerCase();
+  const definition = findClassDefinition(name, loc, ev);
+  const title = classTitle(name);
+  const existing = ev.builder.find('Class', title);
+  if (existing) {
+    if (params) {
+      const previous = existing.loc && existing.params.size > 0 ? ` at (file: ${existing.loc.file}, line: ${existing.loc.line})` : '';
+      throw new PapplyError(`Duplicate declaration: Class[${title}] is already declared${previous}; cannot redeclare (file: ${loc.file}, line: ${loc.line})`, loc);
+    }
+    return existing;
+  }
+  const resource = ensureInCatalog(name, definition, params, scope, loc, ev);
+  evaluateClass(resource, definition, name, ev);
+  return resource;
+}
+
+/** Adds the class resource (after its parent's, as Puppet does) without evaluating it. */
+function ensureInCatalog(name: string, definition: HostClassDefinition, params: AttributeValue[] | undefined, scope: Scope, loc: SourceLocation, ev: Evaluator): CompiledResource {
+  if (definition.parent) {
+    const parentName = definition.parent.replace(/^::/, '').toLowerCase();
+    if (!ev.builder.find('Class', classTitle(parentName))) ensureInCatalog(parentName, findClassDefinition(parentName, loc, ev), undefined, scope, loc, ev);
+  }
+  const resource = new CompiledResource('Class', classTitle(name), 'unknown', scope, loc, false);
+  for (const param of params ?? []) if (param.value !== undefined) resource.set(param);
+  resource.tag('class', name);
+  ev.builder.add(resource, ev.stageResource);
+  return resource;
+}
+
+/** Evaluates a class body in its own scope; the parent class is evaluated first and becomes the parent scope. */
+function evaluateClass(resource: CompiledResource, definition: HostClassDefinition, name: string, ev: Evaluator): void {
+  const declaring = resource.scope ?? ev.topScope;
+  let parentScope: Scope | undefined;
+  if (definition.parent) {
+    const parentName = definition.parent.replace(/^::/, '').toLowerCase();
+    const parentResource = ev.builder.find('Class', classTitle(parentName))!;
+    if (!parentResource.evaluated) evaluateClass(parentResource, findClassDefinition(parentName, resource.loc ?? definition.loc, ev), parentName, ev);
+    parentScope = ev.classScopes.get(parentName);
+  }
+  const scope = new Scope('class', parentScope ?? declaring, parentScope ?? enclosingOf(declaring), resource, name);
+  ev.classScopes.set(name, scope);
+  ev.builder.addClass(name);
+  scope.vars.set('title', name);
+  scope.vars.set('name', name);
+  scope.vars.set('module_name', moduleName(name));
+  bindResourceParameters(resource, definition.params, scope, ev, `Class[${classTitle(name)}]`, name);
+  resource.evaluated = true;
+  ev.evaluateBlock(definition.body.body, scope);
+}
+
+/** Checks that every given attribute is a declared parameter or a metaparameter. */
+export function checkParameterNames(resource: CompiledResource, params: Parameter[], subject: string): void {
+  for (const [name, attribute] of resource.params) {
+    if (METAPARAMS.has(name) || name === 'name' || params.some((p) => p.name === name)) continue;
+    throw new PapplyError(`${subject}: has no parameter named '${name}'`, attribute.loc);
+  }
+}
+
+function bindResourceParameters(resource: CompiledResource, params: Parameter[], scope: Scope, ev: Evaluator, subject: string, className?: string): void {
+  checkParameterNames(resource, params, subject);
+  for (const param of params) {
+    let value: Value = resource.get(param.name);
+    let found = value !== undefined;
+    if (!found && className && ev.dataLookup) {
+      const result = ev.dataLookup.lookup(`${className}::${param.name}`, ev.topScopeView);
+      if (result.found) {
+        value = result.value;
+        found = true;
+      }
+    }
+    if (!found && param.value) {
+      value = ev.evaluate(param.value, scope);
+      found = true;
+    }
+    if (!found) throw new PapplyError(`${subject}: expects a value for parameter '${param.name}'`, resource.loc);
+    if (value !== undefined && resource.get(param.name) === undefined) {
+      resource.params.set(param.name, { name: param.name, value, loc: param.loc, append: false, source: scope.source });
+    }
+    if (param.type) {
+      const type = ev.evaluate(param.type, scope);
+      const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
+      if (mismatch) throw new PapplyError(mismatch, resource.loc);
+    }
+    scope.vars.set(param.name, value);
+  }
+}
+
+export function evaluateDefine(resource: CompiledResource, definition: ResourceTypeDefinition, ev: Evaluator): void {
+  resource.evaluated = true;
+  const declaring = resource.scope ?? ev.topScope;
+  const scope = new Scope('define', declaring, enclosingOf(declaring), resource, definition.name.toLowerCase());
+  ev.inheritScopeTags(resource);
+  scope.vars.set('title', resource.title);
+  scope.vars.set('name', resource.get('name') ?? resource.title);
+  scope.vars.set('module_name', moduleName(definition.name.toLowerCase()));
+  bindResourceParameters(resource, definition.params, scope, ev, resource.ref);
+  ev.evaluateBlock(definition.body.body, scope);
+}
+
+/** Node definitions: exact name first, then regexes in order, then `default`. */
+export function findNodeDefinition(nodes: NodeDefinition[], nodeName: string): { definition: NodeDefinition; name: string } | undefined {
+  const wanted = nodeName.toLowerCase();
+  for (const definition of nodes) {
+    for (const match of definition.matches) {
+      const text = match.kind === 'String' ? match.value : match.kind === 'QualifiedName' ? match.name : undefined;
+      if (text !== undefined && text.toLowerCase() === wanted) return { definition, name: text.toLowerCase() };
+    }
+  }
+  for (const definition of nodes) {
+    for (const match of definition.matches) {
+      if (match.kind === 'Regex' && new RegExp(match.pattern).test(nodeName)) return { definition, name: `__node_regexp__${match.pattern}` };
+    }
+  }
+  for (const definition of nodes) {
+    if (definition.matches.some((m) => m.kind === 'Default')) return { definition, name: 'default' };
+  }
+  return undefined;
+}
+
+export function evaluateNode(nodes: NodeDefinition[], ev: Evaluator): void {
+  if (nodes.length === 0) return;
+  const found = findNodeDefinition(nodes, ev.nodeName);
+  if (!found) throw new PapplyError(`Could not find node statement with name 'default' or '${ev.nodeName}'`, nodes[0]!.loc);
+  const resource = new CompiledResource('Node', found.name, 'unknown', ev.topScope, found.definition.loc, false);
+  resource.tag('node', found.name);
+  ev.builder.add(resource, ev.mainResource);
+  ev.builder.addClass(found.name, 'node');
+  const scope = new Scope('node', ev.topScope, ev.topScope, resource, 'node');
+  ev.nodeScope = scope;
+  resource.evaluated = true;
+  ev.evaluateBlock(found.definition.body.body, scope);
+}

@@ -1,0 +1,63 @@
+// Resource declarations (`file { '/x': }`, `@user {}`, `@@sshkey {}`, `class { 'x': }`), resource
+// defaults (`File { mode => '0644' }`) and reference overrides (`File['/x'] { mode => '0600' }`).
+
+import { PapplyError } from '../../errors.js';
+import type { Expression, ResourceDefaultsExpression, ResourceExpression, ResourceOverrideExpression } from '../ast.js';
+import { flattenValues } from '../catalog-builder.js';
+import type { Scope } from '../scope.js';
+import { PDefault, type Value } from '../values.js';
+import type { Evaluator } from './evaluator.js';
+import { refTarget } from './resource-ref.js';
+import { ResourceType } from '../types/index.js';
+import { formatValue } from '../value-format.js';
+
+/** The lowercase type name a resource expression declares (`file`, `foo::bar`, `class`). */
+function declaredTypeName(type: Expression, scope: Scope, ev: Evaluator): string {
+  if (type.kind === 'QualifiedName' || type.kind === 'TypeReference') return type.name.replace(/^::/, '').toLowerCase();
+  const value = ev.evaluate(type, scope);
+  if (value instanceof ResourceType && value.typeName !== undefined && value.title === undefined) return value.typeName.toLowerCase();
+  if (typeof value === 'string') return value.replace(/^::/, '').toLowerCase();
+  throw new PapplyError(`Illegal resource type: ${formatValue(value)}`, type.loc);
+}
+
+export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Evaluator): Value {
+  const typeName = declaredTypeName(node.type, scope, ev);
+  const defaultsBody = node.bodies.find((body) => body.title.kind === 'Default');
+  const bodyDefaults = defaultsBody ? ev.evaluateAttributes(defaultsBody.operations, scope) : [];
+  const refs: Value[] = [];
+  for (const body of node.bodies) {
+    if (body === defaultsBody) continue;
+    const titleValue = ev.evaluate(body.title, scope);
+    const titles = flattenValues(titleValue);
+    const own = ev.evaluateAttributes(body.operations, scope);
+    const attributes = bodyDefaults.length === 0 ? own : [...bodyDefaults.filter((d) => !own.some((a) => a.name === d.name)), ...own];
+    for (const title of titles) {
+      if (title === undefined || title === '') throw new PapplyError('Missing title. The title expression resulted in undef', body.title.loc);
+      if (title instanceof PDefault) continue;
+      if (typeName === 'class') {
+        if (node.form !== 'regular') throw new PapplyError('Classes cannot be virtual or exported', node.loc);
+        refs.push(ev.declareClass(formatValue(title), attributes, scope, node.loc, true).toRef());
+        continue;
+      }
+      refs.push(ev.declareResource(typeName, formatValue(title), attributes, node.form, scope, body.loc, node.loc).toRef());
+    }
+  }
+  return refs;
+}
+
+export function evaluateResourceDefaults(node: ResourceDefaultsExpression, scope: Scope, ev: Evaluator): Value {
+  const typeName = declaredTypeName(node.type, scope, ev);
+  for (const attribute of ev.evaluateAttributes(node.operations, scope)) scope.setDefault(typeName, attribute);
+  return undefined;
+}
+
+export function evaluateResourceOverride(node: ResourceOverrideExpression, scope: Scope, ev: Evaluator): Value {
+  const target = ev.evaluate(node.resources, scope);
+  const attributes = ev.evaluateAttributes(node.operations, scope);
+  for (const ref of flattenValues(target)) {
+    const target = refTarget(ref);
+    if (!target) throw new PapplyError(`Illegal override target: expected a resource reference, got ${formatValue(ref)}`, node.resources.loc);
+    ev.addOverride(target, attributes, node.loc);
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+// Variables: `$x` (lexical lookup), `$::x` (top scope), `$a::b::x` (a class's scope, which must
+// have been evaluated), `$0..$9` (last match), and assignment (immutable, destructuring).
+
+import { PapplyError } from '../../errors.js';
+import type { AssignmentExpression, Variable } from '../ast.js';
+import type { Scope } from '../scope.js';
+import type { Value } from '../values.js';
+import type { Evaluator } from './evaluator.js';
+import type { SourceLocation } from '../../errors.js';
+
+export function evaluateVariable(node: Variable, scope: Scope, ev: Evaluator): Value {
+  return lookupVariable(node.name, scope, ev, node.loc);
+}
+
+export function lookupVariable(name: string, scope: Scope, ev: Evaluator, loc: SourceLocation): Value {
+  if (/^\d+$/.test(name)) return scope.lookupMatch(Number(name));
+  const qualified = name.startsWith('::') ? name.slice(2) : name;
+  const separator = qualified.lastIndexOf('::');
+  if (name.startsWith('::') && separator < 0) return known(ev.topScope.lookup(qualified), qualified, ev, loc);
+  if (separator < 0) return known(scope.lookup(name), name, ev, loc);
+  const className = qualified.slice(0, separator).toLowerCase();
+  const variable = qualified.slice(separator + 2);
+  const classScope = ev.classScopes.get(className);
+  if (!classScope) {
+    if (!ev.loader.findClass(className, ev)) return known({ found: false, value: undefined }, qualified, ev, loc);
+    ev.warn(`Could not look up qualified variable '${qualified}'; class ${className} has not been evaluated`, loc);
+    return undefined;
+  }
+  return known(classScope.lookup(variable), qualified, ev, loc);
+}
+
+function known(result: { found: boolean; value: Value }, name: string, ev: Evaluator, loc: SourceLocation): Value {
+  if (!result.found && ev.strictVariables) throw new PapplyError(`Unknown variable: '${name}'.`, loc);
+  if (!result.found) ev.unknownVariable(name, loc);
+  return result.value;
+}
+
+export function evaluateAssignment(node: AssignmentExpression, scope: Scope, ev: Evaluator): Value {
+  const value = ev.evaluate(node.value, scope);
+  assign(node.target, value, scope, node.loc);
+  return value;
+}
+
+function assign(target: AssignmentExpression['target'], value: Value, scope: Scope, loc: SourceLocation): void {
+  if (target.kind === 'Variable') {
+    if (target.name.includes('::')) throw new PapplyError(`Cannot assign to variables in other namespaces`, target.loc);
+    if (/^\d+$/.test(target.name)) throw new PapplyError(`Illegal attempt to assign to 'a Numeric Variable'`, target.loc);
+    scope.set(target.name, value, target.loc);
+    return;
+  }
+  const names = target.elements;
+  if (value instanceof Map) {
+    for (const element of names) {
+      if (element.kind !== 'Variable') throw new PapplyError('Only variables can be assigned in an array', element.loc);
+      if (!value.has(element.name)) throw new PapplyError(`No value for required key '${element.name}' in assignment to variables from hash`, loc);
+      scope.set(element.name, value.get(element.name), element.loc);
+    }
+    return;
+  }
+  if (!Array.isArray(value) || value.length !== names.length) {
+    throw new PapplyError(`Mismatched number of variables and values in assignment to multiple variables`, loc);
+  }
+  names.forEach((element, i) => {
+    if (element.kind !== 'Variable' && element.kind !== 'Array') throw new PapplyError('Only variables can be assigned in an array', element.loc);
+    assign(element, value[i], scope, loc);
+  });
+}

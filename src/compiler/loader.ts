@@ -1,0 +1,155 @@
+// Finds definitions: classes, defines, Puppet-language functions and type aliases from the main
+// manifest and, by Puppet's autoload layout, from modules on the modulepath:
+//   foo            -> <dir>/foo/manifests/init.pp
+//   foo::bar::baz  -> <dir>/foo/manifests/bar/baz.pp
+//   function foo::f-> <dir>/foo/functions/f.pp      type Foo::T -> <dir>/foo/types/t.pp
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { FunctionDefinition, HostClassDefinition, NodeDefinition, Program, ResourceTypeDefinition, TypeAlias } from './ast.js';
+import type { Evaluator } from './evaluator/evaluator.js';
+import { PapplyError } from '../errors.js';
+import { BaseType, TypeAliasType } from './types/index.js';
+
+export type ParseManifest = (text: string, file: string) => Program;
+
+export class Loader {
+  private readonly classes = new Map<string, HostClassDefinition>();
+  private readonly defines = new Map<string, ResourceTypeDefinition>();
+  private readonly functions = new Map<string, FunctionDefinition>();
+  private readonly typeAliases = new Map<string, TypeAlias>();
+  private readonly resolvedAliases = new Map<string, TypeAliasType>();
+  private readonly loadedFiles = new Set<string>();
+  private readonly searched = new Map<string, string[]>();
+  readonly nodes: NodeDefinition[] = [];
+
+  constructor(
+    readonly modulepath: string[],
+    private readonly parse: ParseManifest,
+  ) {}
+
+  /** Parses a file (once) and registers its definitions. */
+  loadFile(file: string, isMain = false): Program | undefined {
+    if (this.loadedFiles.has(file)) return undefined;
+    this.loadedFiles.add(file);
+    return this.loadText(readFileSync(file, 'utf8'), file, isMain);
+  }
+
+  loadText(text: string, file: string, isMain = false): Program {
+    const program = this.parse(text, file);
+    for (const definition of program.definitions) {
+      const key = 'name' in definition ? definition.name.replace(/^::/, '').toLowerCase() : '';
+      switch (definition.kind) {
+        case 'HostClass':
+          if (!this.classes.has(key)) this.classes.set(key, definition);
+          break;
+        case 'Define':
+          if (!this.defines.has(key)) this.defines.set(key, definition);
+          break;
+        case 'FunctionDefinition':
+          if (!this.functions.has(key)) this.functions.set(key, definition);
+          break;
+        case 'TypeAlias':
+          if (!this.typeAliases.has(key)) this.typeAliases.set(key, definition);
+          break;
+        case 'Node':
+          if (isMain) this.nodes.push(definition);
+          break;
+      }
+    }
+    return program;
+  }
+
+  findClass(name: string, _ev?: Evaluator): HostClassDefinition | undefined {
+    const key = name.replace(/^::/, '').toLowerCase();
+    return this.classes.get(key) ?? (this.autoload(key, 'manifests'), this.classes.get(key));
+  }
+
+  findDefine(name: string, _ev?: Evaluator): ResourceTypeDefinition | undefined {
+    const key = name.replace(/^::/, '').toLowerCase();
+    return this.defines.get(key) ?? (this.autoload(key, 'manifests'), this.defines.get(key));
+  }
+
+  findFunction(name: string, _ev?: Evaluator): FunctionDefinition | undefined {
+    const key = name.replace(/^::/, '').toLowerCase();
+    if (this.functions.has(key) || !key.includes('::')) return this.functions.get(key);
+    this.autoload(key, 'functions');
+    return this.functions.get(key);
+  }
+
+  /** A type alias as a type value, evaluating its definition on first use. */
+  resolveTypeAlias(name: string, ev: Evaluator): BaseType | undefined {
+    const key = name.replace(/^::/, '').toLowerCase();
+    const cached = this.resolvedAliases.get(key);
+    if (cached) return cached;
+    if (!this.typeAliases.has(key) && key.includes('::')) this.autoload(key, 'types');
+    const definition = this.typeAliases.get(key);
+    if (!definition) return undefined;
+    const alias = new TypeAliasType(definition.name, () => {
+      const resolved = ev.evaluate(definition.type, ev.topScope);
+      if (resolved instanceof BaseType) return resolved;
+      throw new PapplyError(`Type alias ${definition.name} does not resolve to a type`, definition.loc);
+    });
+    this.resolvedAliases.set(key, alias);
+    return alias;
+  }
+
+  /** Whether class `child` inherits (directly or not) from class `ancestor`. */
+  inherits(child: string, ancestor: string): boolean {
+    let current = this.classes.get(child);
+    for (let depth = 0; current?.parent && depth < 100; depth++) {
+      const parent = current.parent.replace(/^::/, '').toLowerCase();
+      if (parent === ancestor) return true;
+      current = this.classes.get(parent);
+    }
+    return false;
+  }
+
+  /** The files looked at for `name`, for "could not find" errors. */
+  searchedPaths(name: string): string[] {
+    return this.searched.get(name.replace(/^::/, '').toLowerCase()) ?? [];
+  }
+
+  private autoload(key: string, kind: 'manifests' | 'functions' | 'types'): void {
+    const segments = key.split('::');
+    const module = segments[0]!;
+    const rest = segments.slice(1);
+    const relative = rest.length === 0 ? (kind === 'manifests' ? ['init.pp'] : []) : [...rest.slice(0, -1), `${rest[rest.length - 1]}.pp`];
+    if (relative.length === 0) return;
+    const searched: string[] = [];
+    for (const dir of this.modulepath) {
+      const moduleDir = join(dir, module);
+      if (!isDirectory(moduleDir)) continue;
+      const candidates = [join(moduleDir, kind, ...relative)];
+      if (kind === 'manifests' && rest.length > 0) candidates.push(join(moduleDir, 'manifests', 'init.pp'));
+      for (const file of candidates) {
+        searched.push(file);
+        if (existsSync(file)) this.loadFile(file);
+      }
+      break; // the first module of that name on the modulepath wins, as in Puppet
+    }
+    if (searched.length === 0) searched.push(...this.modulepath.map((dir) => join(dir, module, kind, ...(relative.length ? relative : ['init.pp']))));
+    this.searched.set(key, searched);
+  }
+
+  /** `('templates', 'mymod/x.erb')` -> `<dir>/mymod/templates/x.erb`; absolute paths as they are. */
+  resolveModuleFile(kind: 'templates' | 'files', reference: string): string | undefined {
+    if (isAbsolute(reference)) return existsSync(reference) ? reference : undefined;
+    const stripped = reference.replace(/^puppet:\/\/\/modules\//, '');
+    const [module, ...rest] = stripped.split('/');
+    if (!module || rest.length === 0) return undefined;
+    for (const dir of this.modulepath) {
+      const file = join(dir, module, kind, ...rest);
+      if (existsSync(file)) return file;
+    }
+    return undefined;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

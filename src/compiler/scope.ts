@@ -1,0 +1,90 @@
+// Puppet's scopes. Variables are looked up lexically the way Puppet 4+ does (local -> enclosing,
+// class -> inherited class -> node -> top), while resource defaults follow the dynamic parent chain
+// (the scope that declared the class or define), as Puppet still does.
+
+import { PapplyError, type SourceLocation } from '../errors.js';
+import type { Value } from './values.js';
+import type { CompiledResource } from './catalog-builder.js';
+
+export type ScopeKind = 'top' | 'node' | 'class' | 'define' | 'local';
+
+/** A value given to a resource attribute, with where and by whom it was set. */
+export interface AttributeValue {
+  name: string;
+  value: Value;
+  loc: SourceLocation;
+  /** `+>`: append to the current value when overriding. */
+  append: boolean;
+  /** The class/define (lowercase name, `main`, or `node`) whose code set it: override permissions. */
+  source: string;
+}
+
+export class Scope {
+  readonly vars = new Map<string, Value>();
+  /** Resource defaults declared in this scope: lowercase type -> attribute -> value. */
+  defaults?: Map<string, Map<string, AttributeValue>>;
+  /** `$0`..`$n` of the last successful match in this scope. */
+  matchData?: (string | undefined)[];
+
+  /**
+   * @param parent dynamic parent (who declared this class/define): resource defaults come from there
+   * @param enclosing where unqualified variables not found here are looked up next
+   * @param resource the class/define/node resource whose body this scope evaluates (the container)
+   * @param source the class/define name owning the code (`main` at top), for override permissions
+   */
+  constructor(
+    readonly kind: ScopeKind,
+    readonly parent: Scope | undefined,
+    readonly enclosing: Scope | undefined,
+    readonly resource: CompiledResource | undefined,
+    readonly source: string,
+  ) {}
+
+  /** A lambda scope: sees this scope's variables, shares its container and defaults. */
+  newLocal(): Scope {
+    return new Scope('local', this, this, this.resource, this.source);
+  }
+
+  /** Assigns a variable once; Puppet variables are immutable. */
+  set(name: string, value: Value, loc: SourceLocation): void {
+    if (this.vars.has(name)) throw new PapplyError(`Cannot reassign variable '$${name}'`, loc);
+    this.vars.set(name, value);
+  }
+
+  /** Unqualified lookup through the lexical chain; `found` tells undef apart from unknown. */
+  lookup(name: string): { found: boolean; value: Value } {
+    for (let scope: Scope | undefined = this; scope; scope = scope.enclosing) {
+      if (scope.vars.has(name)) return { found: true, value: scope.vars.get(name) };
+    }
+    return { found: false, value: undefined };
+  }
+
+  /** `$0`..`$9` from the innermost scope holding match data. */
+  lookupMatch(index: number): Value {
+    for (let scope: Scope | undefined = this; scope; scope = scope.enclosing) {
+      if (scope.matchData) return scope.matchData[index];
+    }
+    return undefined;
+  }
+
+  setDefault(type: string, attribute: AttributeValue): void {
+    this.defaults ??= new Map();
+    let forType = this.defaults.get(type);
+    if (!forType) this.defaults.set(type, (forType = new Map()));
+    forType.set(attribute.name, attribute);
+  }
+
+  /** Defaults for `type` visible here: outermost first, inner scopes override. */
+  lookupDefaults(type: string): Map<string, AttributeValue> | undefined {
+    const chain: Scope[] = [];
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) chain.push(scope);
+    let result: Map<string, AttributeValue> | undefined;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const own = chain[i]!.defaults?.get(type);
+      if (!own) continue;
+      result ??= new Map();
+      for (const [name, attribute] of own) result.set(name, attribute);
+    }
+    return result;
+  }
+}
