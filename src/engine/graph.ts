@@ -173,7 +173,7 @@ export class RelationshipGraph {
         ...Object.entries(resource.type.definition.autobefore ?? {}).map(([type, titles]) => ({ type, titles, before: true })),
       ];
       for (const { type, titles, before } of auto) {
-        for (const title of titles(resource)) {
+        for (const title of titles(resource, catalog)) {
           const other = graph.byRef.get(normalizeRef(`${type}[${title}]`));
           if (!other || other === self) continue;
           // An explicit relationship the other way wins over an implicit one (Puppet does the same).

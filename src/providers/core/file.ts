@@ -14,6 +14,7 @@ import { registerType } from '../framework/registry.js';
 import type { Resource } from '../framework/resource.js';
 import { booleanAttribute, formatValue, type AttributeValue } from '../framework/type.js';
 import { unifiedDiff } from './diff.js';
+import { splitCommandLine } from './exec.js';
 import { lookupGroup, lookupUser, groupName, userName } from './accounts.js';
 
 registerApplyOption({ flags: '--clientbucket-dir <dir>', description: 'where file backups to a bucket go', defaultValue: '/var/lib/papply/clientbucket' });
@@ -68,7 +69,7 @@ function octal(mode: number): string {
 }
 
 /** `puppet:///modules/<module>/<file>` or a local path → the local file to read. */
-async function resolveSource(source: string, modulepath: readonly string[]): Promise<string | undefined> {
+export async function resolveSource(source: string, modulepath: readonly string[]): Promise<string | undefined> {
   const moduleMatch = /^puppet:\/\/[^/]*\/modules\/([^/]+)\/(.+)$/.exec(source);
   if (moduleMatch) {
     for (const dir of modulepath) {
@@ -110,13 +111,40 @@ export class PosixFileProvider extends Provider {
   /** Kind of the file when last looked at (mode insync needs it for directories). */
   currentType: string | undefined;
 
-  private get filePath(): string {
+  protected get filePath(): string {
     return this.resource.name;
   }
 
   private async content(): Promise<Buffer | undefined> {
-    if (this.wanted === null) this.wanted = await wantedContent(this.resource, this.context);
+    if (this.wanted === null) this.wanted = await this.loadWantedContent();
     return this.wanted;
+  }
+
+  /** The content the file should have (`content` or `source`); concat overrides it. */
+  protected async loadWantedContent(): Promise<Buffer | undefined> {
+    return wantedContent(this.resource, this.context);
+  }
+
+  /**
+   * `validate_cmd`: the new content is written to a temporary file beside the target and checked
+   * with the command (`%` = that file) before it replaces anything.
+   */
+  private async validateContent(content: Buffer): Promise<void> {
+    const command = this.resource.get('validate_cmd');
+    if (command === undefined) return;
+    const transport = this.context.transport;
+    const candidate = path.join(path.dirname(this.filePath), `.${path.basename(this.filePath)}.papply-validate-${process.pid}`);
+    await transport.writeFileAtomic(candidate, content, { mode: 0o600 });
+    try {
+      const replacement = String(this.resource.get('validate_replacement') ?? '%');
+      const argv = splitCommandLine(String(command)).map((word) => word.split(replacement).join(candidate));
+      const result = await this.executeUnchecked(argv);
+      if (result.exitCode !== 0) {
+        throw new Error(`Execution of '${argv.join(' ')}' returned ${result.exitCode ?? 'a signal'}: ${(result.stdout + result.stderr).trim()}`);
+      }
+    } finally {
+      await transport.remove(candidate);
+    }
   }
 
   /** Checksum of the wanted content once it was read (messages are synchronous). */
@@ -171,6 +199,7 @@ export class PosixFileProvider extends Provider {
 
   /** A new file gets the wanted mode and owner; replaced content keeps the file's (mode/owner/group sync on their own). */
   private async writeContent(content: Buffer, existing?: FileStat): Promise<void> {
+    await this.validateContent(content);
     if (existing) {
       await this.context.transport.writeFileAtomic(this.filePath, content, { mode: existing.mode, uid: existing.uid, gid: existing.gid });
       return;
@@ -383,6 +412,7 @@ export const fileType = registerType(
       show_diff: booleanAttribute('parameter', true),
       selinux_ignore_defaults: booleanAttribute('parameter', false),
       validate_cmd: { kind: 'parameter' },
+      validate_replacement: { kind: 'parameter', defaultTo: '%' },
     },
     autorequire: {
       file: (resource) => {

@@ -4,3 +4,5 @@ import './exec.js';
 import './file.js';
 import './package.js';
 import './service.js';
+import './concat.js';
+import './anchor.js';

@@ -1,7 +1,7 @@
 // Declarative resource types: what a type's attributes are, how their values are checked and
 // normalised, and which providers implement it. See ./index.ts for the guide.
 
-import type { CatalogValue } from '../../compiler/catalog.js';
+import type { Catalog, CatalogValue } from '../../compiler/catalog.js';
 import type { ProviderClass } from './provider.js';
 import type { Resource } from './resource.js';
 
@@ -70,9 +70,9 @@ export interface TypeDefinition {
    * Implicit dependencies on resources *if they are in the catalog*: type name (lower case) →
    * titles this resource needs before it (file: its parent directory; exec: its cwd).
    */
-  autorequire?: Record<string, (resource: Resource) => readonly string[]>;
+  autorequire?: Record<string, (resource: Resource, catalog: Catalog) => readonly string[]>;
   /** Same, but this resource goes before them. */
-  autobefore?: Record<string, (resource: Resource) => readonly string[]>;
+  autobefore?: Record<string, (resource: Resource, catalog: Catalog) => readonly string[]>;
   /** Checks across attributes, after each attribute was validated and munged. Throw to reject. */
   validate?: (resource: Resource) => void;
   /**
