@@ -93,7 +93,7 @@ export class PacemakerServiceControl {
     const found = candidates.map((id) => resources.get(id)).find((resource) => resource !== undefined);
     if (!found) {
       const existing = [...resources.values()].filter((r) => r.parent === undefined).map((r) => r.id).sort();
-      throw new PapplyError(
+      throw new UnknownServiceResourceError(
         `no Pacemaker resource '${candidates.join("' or '")}' for service ${this.name} in the ${this.session.backend.describe()}; ` +
           `existing resources: ${existing.length > 0 ? existing.join(', ') : 'none'}`,
       );
@@ -289,6 +289,11 @@ export class PacemakerServiceControl {
       await new Promise((resolve) => setTimeout(resolve, this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS));
     }
   }
+}
+
+/** The service names no resource of the CIB (the message lists those that exist). */
+export class UnknownServiceResourceError extends PapplyError {
+  override readonly name = 'UnknownServiceResourceError';
 }
 
 /** A wait that ended without the desired state: says what each node showed and why ops failed. */

@@ -17,7 +17,7 @@ import { Provider, type Confine } from '../framework/provider.js';
 import type { AttributeValue } from '../framework/type.js';
 import { cibBatch } from './cib-batch.js';
 import { OcfMetadataCache } from './ocf-metadata.js';
-import { PacemakerServiceControl } from './service-control.js';
+import { PacemakerServiceControl, UnknownServiceResourceError } from './service-control.js';
 
 registerApplyOption({
   flags: '--pacemaker-timeout <seconds>',
@@ -85,7 +85,15 @@ export class PacemakerServiceProvider extends Provider {
   }
 
   async status(): Promise<'running' | 'stopped'> {
-    return (await (await this.control()).isRunning()) ? 'running' : 'stopped';
+    const control = await this.control();
+    try {
+      return (await control.isRunning()) ? 'running' : 'stopped';
+    } catch (error) {
+      // In noop the cs_* resources that would create it were not written: report it stopped.
+      if (!(error instanceof UnknownServiceResourceError) || !(this.context.noop || this.resource.noop)) throw error;
+      this.resource.debug(`${error.message} (noop: assuming it would be created)`);
+      return 'stopped';
+    }
   }
 
   async start(): Promise<void> {
@@ -103,7 +111,12 @@ export class PacemakerServiceProvider extends Provider {
   async enabled(): Promise<'true' | 'false'> {
     const control = await this.control();
     await control.refreshModel();
-    return control.isManaged() ? 'true' : 'false';
+    try {
+      return control.isManaged() ? 'true' : 'false';
+    } catch (error) {
+      if (!(error instanceof UnknownServiceResourceError) || !(this.context.noop || this.resource.noop)) throw error;
+      return 'true';
+    }
   }
 
   async enable(): Promise<void> {
