@@ -66,16 +66,22 @@ const megabytes = Buffer.byteLength(text) / 1e6;
 
 // Warm up the JIT the way a long compile would, then time several runs.
 for (let i = 0; i < 3; i++) parseManifest(text, 'bench.pp');
+// Wall time suffers when other processes share the CPU; CPU time is reported next to it.
 const runs = 10;
 const times = [];
+const cpuTimes = [];
 for (let i = 0; i < runs; i++) {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   parseManifest(text, 'bench.pp');
+  const cpu = process.cpuUsage(cpuStart);
   times.push(performance.now() - start);
+  cpuTimes.push((cpu.user + cpu.system) / 1000);
 }
 times.sort((a, b) => a - b);
+cpuTimes.sort((a, b) => a - b);
 const median = times[Math.floor(runs / 2)];
 console.log(`parse: ${lines} lines, ${megabytes.toFixed(2)} MB`);
-console.log(`  median ${median.toFixed(1)} ms (best ${times[0].toFixed(1)} ms, worst ${times[runs - 1].toFixed(1)} ms)`);
+console.log(`  median ${median.toFixed(1)} ms wall (best ${times[0].toFixed(1)} ms, worst ${times[runs - 1].toFixed(1)} ms), median ${cpuTimes[Math.floor(runs / 2)].toFixed(1)} ms CPU`);
 console.log(`  ${Math.round(lines / (median / 1000)).toLocaleString('en')} lines/s, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`);
 console.log(`  target: 10,000 lines in under 100 ms -> ${median * (10_000 / lines) < 100 ? 'met' : 'NOT met'}`);

@@ -34,36 +34,28 @@ function runParser(text: string, file: string, startRule: string): unknown {
 
 // ---------------------------------------------------------------- definitions
 
+// Definitions can only stand at file level or directly in class bodies (the grammar rejects them
+// elsewhere, as Puppet does), so only those places are searched.
 function collectDefinitions(body: Expression[]): Definition[] {
   const found: Definition[] = [];
-  const visit = (value: unknown, enclosingClass: string | undefined): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, enclosingClass);
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    const node = value as { kind?: string; loc?: unknown };
-    let inner = enclosingClass;
-    switch (node.kind) {
-      case 'HostClass':
-      case 'Define': {
-        const definition = node as Definition & { name: string };
-        if (enclosingClass && !definition.name.startsWith('::')) definition.name = `${enclosingClass}::${definition.name}`;
-        definition.name = definition.name.replace(/^::/, '');
-        found.push(definition);
-        if (node.kind === 'HostClass') inner = definition.name;
-        break;
+  const visit = (statements: Expression[], enclosingClass: string | undefined): void => {
+    for (const statement of statements) {
+      switch (statement.kind) {
+        case 'HostClass':
+        case 'Define':
+          if (enclosingClass && !statement.name.startsWith('::')) statement.name = `${enclosingClass}::${statement.name}`;
+          statement.name = statement.name.replace(/^::/, '');
+          found.push(statement);
+          if (statement.kind === 'HostClass') visit(statement.body.body, statement.name);
+          break;
+        case 'Node':
+        case 'FunctionDefinition':
+        case 'TypeAlias':
+          found.push(statement);
+          break;
+        default:
+          break;
       }
-      case 'Node':
-      case 'FunctionDefinition':
-      case 'TypeAlias':
-        found.push(node as Definition);
-        break;
-      default:
-        break;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (key !== 'loc' && child !== null && typeof child === 'object') visit(child, inner);
     }
   };
   visit(body, undefined);
