@@ -51,6 +51,13 @@ export interface SshdOptions {
   hostKeyType?: 'ed25519' | 'ecdsa' | 'rsa';
   /** Reuse a host key (to run several servers as "the same host"), else one is generated. */
   hostKey?: KeyPair;
+  /**
+   * Run sshd in its own UTS and mount namespaces with this hostname, so that a node's facts and
+   * node name differ from this machine's.
+   */
+  hostname?: string;
+  /** Directories the node gets its own empty tmpfs on (needs `hostname`); see `nodePath()`. */
+  privateDirs?: string[];
 }
 
 export class SshdServer {
@@ -65,6 +72,7 @@ export class SshdServer {
     readonly hostKey: KeyPair,
     readonly userKey: KeyPair,
     private readonly configFile: string,
+    private readonly options: SshdOptions,
   ) {}
 
   static async start(options: SshdOptions = {}): Promise<SshdServer> {
@@ -96,7 +104,7 @@ export class SshdServer {
         '',
       ].join('\n'),
     );
-    const server = new SshdServer(dir, port, hostKey, userKey, configFile);
+    const server = new SshdServer(dir, port, hostKey, userKey, configFile, options);
     await server.resume();
     return server;
   }
@@ -111,6 +119,12 @@ export class SshdServer {
     return `ssh://${this.user}@${this.host}:${this.port}`;
   }
 
+  /** Where this machine sees `path` as the node sees it (through the sshd's mount namespace). */
+  nodePath(path: string): string {
+    if (!this.child?.pid) throw new Error('sshd is not running');
+    return `/proc/${this.child.pid}/root${path}`;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -122,7 +136,27 @@ export class SshdServer {
   /** Starts (or restarts, on the same port) the listening daemon and waits until it listens. */
   async resume(): Promise<void> {
     if (this.child) return;
-    const child = spawn(SSHD_PATH, ['-D', '-e', '-f', this.configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const sshd = [SSHD_PATH, '-D', '-e', '-f', this.configFile];
+    const { hostname, privateDirs = [] } = this.options;
+    // unshare execs in place: the child's pid is sshd's, whose sessions are its children.
+    const command = hostname
+      ? [
+          'unshare',
+          '--uts',
+          '--mount',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          'hostname "$1"; shift; while [ "$1" != -- ]; do mkdir -p "$1" && mount -t tmpfs papply-node "$1" || exit 1; shift; done; shift; exec "$@"',
+          'sh',
+          hostname,
+          ...privateDirs,
+          '--',
+          ...sshd,
+        ]
+      : sshd;
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
     child.once('exit', () => {
       if (this.child === child) this.child = undefined;
