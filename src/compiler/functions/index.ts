@@ -2,3 +2,4 @@
 // One import line per function family.
 import './templates.js';
 import './catalog/index.js';
+import './core/index.js';

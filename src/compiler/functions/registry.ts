@@ -3,6 +3,7 @@
 // arguments. Functions are synchronous, as Puppet's are.
 
 import type { SourceLocation } from '../../errors.js';
+import type { Logger } from '../log.js';
 import type { Value } from '../values.js';
 
 /** A lambda (`|$x| { ... }`) handed to a function, already closed over its scope. */
@@ -26,6 +27,8 @@ export interface CallContext {
    * `<modulepath entry>/mymod/templates/x.erb`; an absolute path is returned as is when it exists.
    */
   resolveModuleFile(kind: 'templates' | 'files', reference: string): string | undefined;
+  /** Where notice()/warning() ... log; when absent they log to the default logger (./core/logging.ts). */
+  readonly logger?: Logger;
   /** The compile's Hiera (hiera.yaml v5), when one is configured. */
   readonly dataLookup?: DataLookup;
   /**

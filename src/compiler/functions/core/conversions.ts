@@ -1,0 +1,187 @@
+// Type conversions and type functions: new (`Integer($x)`, `String($x)`, `Array($x, true)`,
+// `Integer[1, 5].new($x)` ...), type(), assert_type().
+
+import { PapplyError } from '../../../errors.js';
+import {
+  ArrayType,
+  BaseType,
+  BooleanType,
+  FloatType,
+  HashType,
+  IntegerType,
+  NumericType,
+  OptionalType,
+  RegexpType,
+  SensitiveType,
+  StringType,
+  StructType,
+  TupleType,
+  TypeAliasType,
+  generalize,
+  resolveType,
+  typeMismatchMessage,
+  typeOf,
+} from '../../types/index.js';
+import { stringValue } from '../../value-format.js';
+import { PFloat, PRegexp, PSensitive, PType, isArray, isHash, type PHash, type Value } from '../../values.js';
+import { registerFunction } from '../registry.js';
+import { checkArity, checkParam, type } from './signature.js';
+import { rubyFormat } from './sprintf.js';
+
+function cannotConvert(fn: string, value: Value, target: string): never {
+  if (typeof value === 'string') throw new PapplyError(`'${fn}' The string '${value}' cannot be converted to ${target}`);
+  throw new PapplyError(`'${fn}' Value of type ${typeOf(value).simpleName} cannot be converted to ${target}`);
+}
+
+function integerFromString(text: string, radix: Value): number | undefined {
+  const body = text.replace(/^\s+/, '');
+  if (typeof radix === 'number') {
+    const digits = /^[-+]?[0-9a-zA-Z]+$/.test(body) ? body : undefined;
+    const n = digits === undefined ? NaN : parseInt(digits, radix);
+    return Number.isNaN(n) ? undefined : n;
+  }
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(body);
+  if (!m) return undefined;
+  const digits = m[2];
+  let n: number;
+  if (/^0[xX]/.test(digits)) n = parseInt(digits.slice(2), 16);
+  else if (/^0[bB]/.test(digits)) n = parseInt(digits.slice(2), 2);
+  else if (digits.length > 1 && digits.startsWith('0')) n = parseInt(digits.slice(1), 8);
+  else n = parseInt(digits, 10);
+  return m[1] === '-' ? -n : n;
+}
+
+function toInteger(value: Value, radix: Value, abs: Value): number {
+  let n: number | undefined;
+  if (typeof value === 'number') n = Math.trunc(value);
+  else if (value instanceof PFloat) n = Math.trunc(value.value);
+  else if (typeof value === 'boolean') n = value ? 1 : 0;
+  else if (typeof value === 'string') n = integerFromString(value, radix);
+  if (n === undefined) cannotConvert('new', value, 'Integer');
+  return abs === true ? Math.abs(n) : n;
+}
+
+function floatFromString(text: string): number | undefined {
+  const body = text.trim();
+  if (/^[-+]?0[xX][0-9a-fA-F]+$/.test(body)) return integerFromString(body, undefined);
+  if (/^[-+]?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$/.test(body)) return Number(body);
+  return undefined;
+}
+
+/** A Float value; integral floats stay Floats (`3.0`) through PFloat. */
+function asFloat(n: number): Value {
+  return Number.isInteger(n) ? new PFloat(n) : n;
+}
+
+function toFloat(value: Value, abs: Value): Value {
+  let n: number | undefined;
+  if (typeof value === 'number') n = value;
+  else if (value instanceof PFloat) n = value.value;
+  else if (typeof value === 'boolean') n = value ? 1 : 0;
+  else if (typeof value === 'string') n = floatFromString(value);
+  if (n === undefined) cannotConvert('new_float', value, 'Float');
+  return asFloat(abs === true ? Math.abs(n) : n);
+}
+
+function toNumeric(value: Value, abs: Value): Value {
+  if (typeof value === 'string') {
+    const asInt = integerFromString(value.trim(), undefined);
+    if (asInt !== undefined) return abs === true ? Math.abs(asInt) : asInt;
+    const f = floatFromString(value);
+    if (f === undefined) cannotConvert('new_numeric', value, 'Numeric');
+    return asFloat(abs === true ? Math.abs(f) : f);
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' || value instanceof PFloat) return value;
+  return cannotConvert('new_numeric', value, 'Numeric');
+}
+
+function toBoolean(value: Value): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (value instanceof PFloat) return value.value !== 0;
+  if (typeof value === 'string') {
+    const text = value.toLowerCase();
+    if (['true', 'yes', 'y'].includes(text)) return true;
+    if (['false', 'no', 'n'].includes(text)) return false;
+  }
+  return cannotConvert('new_boolean', value, 'Boolean');
+}
+
+function toArray(value: Value, wrap: Value): Value[] {
+  if (isArray(value)) return value;
+  if (wrap === true) return value === undefined ? [] : [value];
+  if (isHash(value)) return [...value].map(([k, v]) => [k, v]);
+  if (typeof value === 'string') return [...value];
+  if (typeof value === 'number' && Number.isInteger(value)) return Array.from({ length: Math.max(0, value) }, (_, i) => i);
+  return cannotConvert('new_array', value, 'Array');
+}
+
+function toHash(value: Value): PHash {
+  if (isHash(value)) return value;
+  if (value === undefined) return new Map();
+  if (isArray(value)) {
+    const out: PHash = new Map();
+    if (value.every((v) => isArray(v) && v.length === 2)) {
+      for (const pair of value as Value[][]) out.set(pair[0], pair[1]);
+      return out;
+    }
+    if (value.length % 2 !== 0) throw new PapplyError('odd number of arguments for Hash');
+    for (let i = 0; i < value.length; i += 2) out.set(value[i], value[i + 1]);
+    return out;
+  }
+  return cannotConvert('new_hash', value, 'Hash');
+}
+
+function toStringValue(value: Value, format: Value): string {
+  if (typeof format === 'string' && !isArray(value) && !isHash(value)) return rubyFormat(format, [value]);
+  return stringValue(value);
+}
+
+/** `T.new(args)`: converts by the type's kind, then checks a parameterised type still holds. */
+export function newInstance(target: BaseType, args: Value[]): Value {
+  const base = target instanceof TypeAliasType ? target.resolved : target;
+  const [value, second, third] = args;
+  let result: Value;
+  if (base instanceof IntegerType) result = toInteger(value, second, third);
+  else if (base instanceof FloatType) result = toFloat(value, second);
+  else if (base instanceof NumericType) result = toNumeric(value, second);
+  else if (base instanceof StringType) result = toStringValue(value, second);
+  else if (base instanceof BooleanType) result = toBoolean(value);
+  else if (base instanceof ArrayType || base instanceof TupleType) result = toArray(value, second);
+  else if (base instanceof HashType || base instanceof StructType) result = toHash(value);
+  else if (base instanceof OptionalType) return value === undefined ? undefined : newInstance(base.type, args);
+  else if (base instanceof SensitiveType) result = value instanceof PSensitive ? value : new PSensitive(value);
+  else if (base instanceof RegexpType) result = value instanceof PRegexp ? value : new PRegexp(String(value));
+  else throw new PapplyError(`Creation of new instance of type '${target}' is not supported`);
+  const mismatch = typeMismatchMessage(`Converted value from ${target}.new() has wrong type`, target, result);
+  if (mismatch !== undefined) throw new PapplyError(mismatch.replace(/^(Converted value from .*?\.new\(\) has wrong type):/, '$1,'));
+  return result;
+}
+
+registerFunction('new', (_ctx, args) => {
+  checkArity('new', args, 1, Infinity);
+  const [target, ...rest] = args;
+  if (!(target instanceof BaseType)) checkParam('new', 'type', type('Type'), target);
+  return newInstance(target as BaseType, rest);
+});
+
+registerFunction('type', (_ctx, args) => {
+  checkArity('type', args, 1, 2);
+  const [value, mode] = args;
+  checkParam('type', 'inference_method', type('Optional', type('Enum', 'detailed', 'reduced', 'generalized')), mode);
+  const inferred = typeOf(value);
+  return mode === 'generalized' ? generalize(inferred) : inferred;
+});
+
+registerFunction('assert_type', (_ctx, args, block) => {
+  checkArity('assert_type', args, 2);
+  let [expected] = args;
+  const value = args[1];
+  if (typeof expected === 'string') expected = resolveType(expected, []) as PType;
+  checkParam('assert_type', 'type', type('Type'), expected);
+  const mismatch = typeMismatchMessage('assert_type()', expected as PType, value);
+  if (mismatch === undefined) return value;
+  if (block) return block.call([expected, typeOf(value)]);
+  throw new PapplyError(mismatch);
+});
