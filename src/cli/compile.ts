@@ -1,11 +1,63 @@
+// `papply compile MANIFEST`: compiles a manifest into Puppet's catalog JSON (stdout or --out).
+// Errors are printed as `FILE:LINE:COL: message` with exit code 1; nothing else is written.
+
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { LocalTransport } from '../backends/transport.js';
+import { compileWithWarnings } from '../compiler/compile.js';
+import { gatherFacts } from '../engine/facts.js';
+import { PapplyError } from '../errors.js';
+
+interface CompileCommandOptions {
+  modulepath: string;
+  nodeName?: string;
+  facts?: string;
+  hieraConfig?: string;
+  out?: string;
+  strictVariables?: boolean;
+}
+
+/** Facts from a JSON or YAML file (YAML parses JSON too); must be a mapping. */
+async function readFacts(path: string): Promise<Record<string, unknown>> {
+  const parsed: unknown = parseYaml(await readFile(path, 'utf8'));
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new PapplyError(`${path}: facts must be a mapping of fact names to values`);
+  return parsed as Record<string, unknown>;
+}
 
 export function registerCompileCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('compile')
-    .description('(being built)')
-    .action(() => {
-      process.stderr.write('papply compile: not available yet\n');
-      setExitCode(1);
+    .description('compile a manifest into a catalog (Puppet 7 JSON) without changing anything')
+    .argument('<manifest>', 'the main manifest (site.pp)')
+    .option('--modulepath <dirs>', 'colon-separated module directories', './modules')
+    .option('--node-name <name>', 'the certname to compile for (default: the fqdn fact)')
+    .option('--facts <file>', 'facts as JSON or YAML (default: this machine\'s facts)')
+    .option('--hiera-config <file>', 'hiera.yaml (default: ./hiera.yaml when present)')
+    .option('--strict-variables', 'unknown variables are errors')
+    .option('--out <file>', 'write the catalog to this file instead of stdout')
+    .action(async (manifest: string, options: CompileCommandOptions) => {
+      try {
+        const facts = options.facts ? await readFacts(options.facts) : await gatherFacts(new LocalTransport(hostname()));
+        const hieraConfig = options.hieraConfig ?? (existsSync('hiera.yaml') ? 'hiera.yaml' : undefined);
+        const { catalog } = compileWithWarnings({
+          manifest,
+          modulepath: options.modulepath.split(':').filter(Boolean),
+          nodeName: options.nodeName,
+          facts,
+          hieraConfig,
+          strictVariables: options.strictVariables,
+          onWarning: (message) => process.stderr.write(`Warning: ${message}\n`),
+        });
+        const json = `${JSON.stringify(catalog, null, 2)}\n`;
+        if (options.out) await writeFile(options.out, json);
+        else process.stdout.write(json);
+      } catch (error) {
+        if (!(error instanceof PapplyError)) throw error;
+        process.stderr.write(`${error.describe()}\n`);
+        setExitCode(1);
+      }
     });
 }

@@ -25,6 +25,8 @@ export class CompiledResource {
   /** Define instances and classes: whether their body has been evaluated. */
   evaluated = false;
   finished = false;
+  /** Whether the catalog shows file and line: resources written in code, resource-like classes. */
+  locationInCatalog: boolean;
   /** The resource whose body declared this one (containment edge source). */
   container?: CompiledResource;
 
@@ -39,7 +41,9 @@ export class CompiledResource {
     readonly scope: Scope | undefined,
     readonly loc: SourceLocation | undefined,
     readonly exported: boolean,
-  ) {}
+  ) {
+    this.locationInCatalog = kind !== 'unknown' && type !== 'Stage' && loc !== undefined;
+  }
 
   get ref(): string {
     return `${this.type}[${this.title}]`;
@@ -233,12 +237,11 @@ export class CatalogBuilder {
 
 function toCatalogResource(resource: CompiledResource): CatalogResource {
   // Key order as Puppet writes it: type, title, tags, file, line, exported, kind, parameters.
-  const declaredInCode = resource.kind !== 'unknown' && resource.type !== 'Stage' && resource.loc;
   const result: CatalogResource = {
     type: resource.type,
     title: resource.title,
     tags: [...resource.tags],
-    ...(declaredInCode ? { file: resource.loc!.file, line: resource.loc!.line } : {}),
+    ...(resource.locationInCatalog && resource.loc ? { file: resource.loc!.file, line: resource.loc!.line } : {}),
     exported: resource.exported,
     kind: resource.kind,
   };

@@ -10,6 +10,7 @@ import type { Catalog } from './catalog.js';
 import { Evaluator } from './evaluator/evaluator.js';
 import type { DataLookup } from './functions/registry.js';
 import './functions/index.js';
+import { loadHiera } from './hiera/index.js';
 import { Loader } from './loader.js';
 import { parseManifest } from './parser.js';
 import { fromPlain, type Value } from './values.js';
@@ -110,7 +111,7 @@ export function compileWithWarnings(options: CompileOptions): CompileResult {
     nodeName,
     topVariables: variables,
     strictVariables: options.strictVariables,
-    dataLookup: options.dataLookup,
+    dataLookup: options.dataLookup ?? (options.hieraConfig ? loadHiera(options.hieraConfig) : undefined),
     onWarning: options.onWarning,
   });
   const programs = [];

@@ -80,7 +80,7 @@ export function callFunction(rawName: string, args: Value[], block: Closure | un
     }
   }
   const definition = ev.loader.findFunction(name, ev);
-  if (definition) return callPuppetFunction(definition, args, block, scope, ev, loc);
+  if (definition) return callPuppetFunction(definition, args, scope, ev, loc);
   throw new PapplyError(`Unknown function: '${name}'`, loc);
 }
 
@@ -92,10 +92,9 @@ function locate(error: unknown, loc: SourceLocation): unknown {
   return error;
 }
 
-function callPuppetFunction(definition: FunctionDefinition, args: Value[], block: Closure | undefined, caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
+function callPuppetFunction(definition: FunctionDefinition, args: Value[], caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const scope = new Scope('local', ev.topScope, ev.topScope, caller.resource, caller.source);
   bindParameters(definition.params, args, scope, ev, loc, `function '${definition.name}'`);
-  if (block) scope.vars.set('__block', block as unknown as Value);
   try {
     return ev.evaluateBlock(definition.body.body, scope);
   } catch (error) {

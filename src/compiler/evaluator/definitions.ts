@@ -57,6 +57,7 @@ function ensureInCatalog(name: string, definition: HostClassDefinition, params: 
     if (!ev.builder.find('Class', classTitle(parentName))) ensureInCatalog(parentName, findClassDefinition(parentName, loc, ev), undefined, scope, loc, ev);
   }
   const resource = new CompiledResource('Class', classTitle(name), 'unknown', scope, loc, false);
+  resource.locationInCatalog = params !== undefined;
   for (const param of params ?? []) if (param.value !== undefined) resource.set(param);
   resource.tag('class', name);
   ev.builder.add(resource, ev.stageResource);
