@@ -14,9 +14,10 @@ import { compileCatalog } from '../compiler/compile.js';
 import { applyCatalog } from '../engine/apply.js';
 import { gatherFacts } from '../engine/facts.js';
 import { RunLog } from '../engine/log.js';
-import { exitCodeOf, summaryLines } from '../engine/report.js';
+import { exitCodeOf, summaryLine, summaryLines } from '../engine/report.js';
 import { applyOptionDefinitions } from '../providers/framework/options.js';
 import type { LogLevel } from '../providers/framework/resource.js';
+import { addRemoteApplyOptions, runRemoteApply, wantsRemoteApply } from '../remote/remote-apply.js';
 
 export interface ApplyCliOptions {
   modulepath?: string;
@@ -101,6 +102,7 @@ export async function runApply(manifest: string | undefined, options: ApplyCliOp
       log,
     });
     log.notice(`Applied catalog in ${(report.metrics.time.total ?? 0).toFixed(2)} seconds`);
+    log.notice(summaryLine(report));
     if (options.summarize) (streams.stdout ?? process.stdout).write(`${summaryLines(report).join('\n')}\n`);
     if (options.report) await fs.writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
     return exitCodeOf(report, Boolean(options.detailedExitcodes));
@@ -139,7 +141,13 @@ export function registerApplyCommand(program: Command, setExitCode: (code: numbe
     if (definition.parse) option.argParser(definition.parse);
     command.addOption(option);
   }
+  // --target / --targets-file: the same apply on remote nodes over ssh (src/remote/remote-apply.ts).
+  addRemoteApplyOptions(command);
   command.action(async (manifest: string | undefined, options: ApplyCliOptions) => {
+    if (wantsRemoteApply(options)) {
+      setExitCode(await runRemoteApply(options, (streams) => runApply(manifest, options, streams)));
+      return;
+    }
     setExitCode(await runApply(manifest, options));
   });
 }

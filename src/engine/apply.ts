@@ -189,6 +189,7 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   }
   const prefetchSeconds = (performance.now() - prefetchStarted) / 1000;
 
+  log.info(`Applying configuration version '${catalog.version}'`);
   const transaction = new Transaction({ graph, context, statuses, batches, log, tags: options.tags });
   await transaction.run(order);
 

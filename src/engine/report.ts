@@ -143,3 +143,15 @@ export function summaryLines(report: Report): string[] {
     `            Total: ${total.toFixed(2)}`,
   ];
 }
+
+/** The one-line summary printed after every run. */
+export function summaryLine(report: Report): string {
+  const r = report.metrics.resources;
+  const parts = [`${r.total} resources`, `${r.changed} changed`];
+  if (report.metrics.events.noop > 0) parts.push(`${report.metrics.events.noop} would change (noop)`);
+  if (r.failed > 0) parts.push(`${r.failed} failed`);
+  if (r.skipped > 0) parts.push(`${r.skipped} skipped`);
+  if (r.restarted > 0) parts.push(`${r.restarted} restarted`);
+  if (r.failed_to_restart > 0) parts.push(`${r.failed_to_restart} failed to restart`);
+  return `Summary: ${parts.join(', ')} in ${(report.metrics.time.total ?? 0).toFixed(2)} seconds`;
+}

@@ -187,16 +187,18 @@ export class Transaction {
       status.out_of_sync_count += 1;
       const attribute = resource.type.attributes.get(property)!;
       const source = `${resource.path}/${property}`;
+      // Sensitive values never reach the log or the report (Puppet's `[redacted]`).
+      const redacted = resource.catalogEntry.sensitive_parameters?.includes(property) ?? false;
       const event: ResourceEvent = {
         property,
-        previous_value: is ?? 'absent',
-        desired_value: should,
+        previous_value: redacted ? '[redacted]' : (is ?? 'absent'),
+        desired_value: redacted ? '[redacted]' : should,
         message: '',
         name: property === 'ensure' ? (should === 'absent' ? 'resource_removed' : is === 'absent' || is === undefined ? 'resource_created' : 'ensure_changed') : `${property}_changed`,
         status: 'success',
         time: new Date().toISOString(),
       };
-      const format = (value: AttributeValue) => (attribute.format ?? formatValue)(value, resource);
+      const format = (value: AttributeValue) => (redacted ? '[redacted]' : (attribute.format ?? formatValue)(value, resource));
       if (noop) {
         event.status = 'noop';
         event.message = `current_value ${format(is ?? 'absent')}, should be ${format(should)} (noop)`;
@@ -208,7 +210,9 @@ export class Transaction {
       try {
         await attribute.showChange?.(is, should, resource);
         await this.syncProperty(resource, property, is, should);
-        event.message = attribute.changeMessage?.(is, should, resource) ?? this.changeMessage(property, is, should, format);
+        event.message = redacted
+          ? `changed [redacted] to [redacted]`
+          : (attribute.changeMessage?.(is, should, resource) ?? this.changeMessage(property, is, should, format));
         this.options.log.notice(event.message, source);
         status.events.push(event);
         status.changed = true;

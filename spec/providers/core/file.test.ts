@@ -137,3 +137,17 @@ describe('file', () => {
     );
   });
 });
+
+describe('file with sensitive content', () => {
+  it('never shows the content or its checksum', async () => {
+    const secretDir = mkdtempSync(join(tmpdir(), 'papply-secret-'));
+    writeFileSync(`${secretDir}/secret`, 'old password\n');
+    const catalog = catalogOf([file(`${secretDir}/secret`, { content: 'new password\n' })]);
+    catalog.resources.at(-1)!.sensitive_parameters = ['content'];
+    const { lines, report } = await apply(catalog, { options: { showDiff: true } });
+    expect(lines).toContain(`Notice: /Stage[main]/Main/File[${secretDir}/secret]/content: changed [redacted] to [redacted]`);
+    expect(lines.join('\n')).not.toContain('password');
+    expect(JSON.stringify(report)).not.toContain('password');
+    expect(readFileSync(`${secretDir}/secret`, 'utf8')).toBe('new password\n');
+  });
+});
