@@ -1,0 +1,119 @@
+// Hiera fixtures (hierarchy by fact, merge strategies, lookup_options, interpolation, automatic
+// parameter lookup) compared with the values Puppet 7 produced for them (scripts/golden-hiera.js).
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import '../../src/compiler/functions/hiera.js';
+import { lookupFunction } from '../../src/compiler/functions/registry.js';
+import { loadHiera } from '../../src/compiler/hiera/index.js';
+import { fromPlain, isHash, PFloat, type Value } from '../../src/compiler/values.js';
+import { TemplateContext } from '../templates/template-context.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+interface Case {
+  certname: string;
+  facts: Record<string, unknown>;
+  classes: Record<string, Record<string, unknown>>;
+  lookups: [string, string, unknown[]][];
+}
+
+function toPlain(value: Value): unknown {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isHash(value)) return Object.fromEntries([...value].map(([k, v]) => [String(k), toPlain(v)]));
+  if (value instanceof PFloat) return value.value;
+  return value;
+}
+
+function contextFor(dir: string, spec: Case): TemplateContext {
+  const facts = fromPlain(spec.facts);
+  const variables = new Map<string, Value>([
+    ['facts', facts],
+    ['trusted', fromPlain({ certname: spec.certname })],
+    ...Object.entries(spec.facts).map(([k, v]): [string, Value] => [k, fromPlain(v)]),
+  ]);
+  return new TemplateContext(variables, undefined, loadHiera(join(dir, 'hiera.yaml')));
+}
+
+for (const name of readdirSync(fixtures).sort()) {
+  const dir = join(fixtures, name);
+  const spec: Case = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8'));
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, unknown>;
+
+  describe(`Hiera fixture '${name}' against Puppet 7`, () => {
+    const ctx = contextFor(dir, spec);
+    for (const [id, fn, args] of spec.lookups) {
+      it(`${id}: ${fn}(${JSON.stringify(args).slice(1, -1)})`, () => {
+        const value = lookupFunction(fn)!(ctx, args.map(fromPlain));
+        // JSON.stringify keeps key order: merged hashes must be ordered as Puppet orders them.
+        expect(JSON.stringify(toPlain(value))).toBe(JSON.stringify(expected[id]));
+      });
+    }
+    for (const [cls, params] of Object.entries(spec.classes)) {
+      for (const [param, fallback] of Object.entries(params)) {
+        it(`automatic parameter lookup ${cls}::${param}`, () => {
+          const result = ctx.dataLookup!.lookup(`${cls}::${param}`, ctx);
+          const value = result.found ? toPlain(result.value) : fallback;
+          expect(JSON.stringify(value)).toBe(JSON.stringify(expected[`${cls}::${param}`]));
+        });
+      }
+    }
+  });
+}
+
+describe('Hiera errors', () => {
+  function project(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'papply-hiera-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return join(dir, 'hiera.yaml');
+  }
+  const ctxWith = (config: string): TemplateContext => new TemplateContext(new Map(), undefined, loadHiera(config));
+  const lookup = (ctx: TemplateContext, ...args: Value[]): Value => lookupFunction('lookup')!(ctx, args);
+  const basic = "version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n";
+
+  it('reports a missing key with Puppet\'s wording', () => {
+    const ctx = ctxWith(project({ 'hiera.yaml': basic, 'data/common.yaml': 'a: 1\n' }));
+    expect(() => lookup(ctx, 'nope')).toThrow("Function lookup() did not find a value for the name 'nope'");
+    expect(() => lookup(ctx, ['x', 'y'])).toThrow("Function lookup() did not find a value for any of the names ['x', 'y']");
+  });
+
+  it('names the data file that does not parse', () => {
+    const ctx = ctxWith(project({ 'hiera.yaml': basic, 'data/common.yaml': 'a: [1,\n' }));
+    expect(() => lookup(ctx, 'a')).toThrow(/Unable to parse .*data\/common\.yaml/);
+  });
+
+  it('names a data file that is not a hash', () => {
+    const ctx = ctxWith(project({ 'hiera.yaml': basic, 'data/common.yaml': '- 1\n' }));
+    expect(() => lookup(ctx, 'a')).toThrow(/common\.yaml: file does not contain a valid yaml hash/);
+  });
+
+  it('rejects other hiera.yaml versions and backends, naming the file', () => {
+    expect(() => loadHiera(project({ 'hiera.yaml': 'version: 3\n' }))).toThrow(/hiera\.yaml: only hiera.yaml version 5/);
+    expect(() => loadHiera(project({ 'hiera.yaml': 'version: 5\nhierarchy:\n  - name: x\n    lookup_key: eyaml_lookup_key\n    path: x.eyaml\n' }))).toThrow(
+      /'lookup_key: eyaml_lookup_key' is not supported/,
+    );
+  });
+
+  it('detects recursive interpolation and misplaced alias', () => {
+    const ctx = ctxWith(project({ 'hiera.yaml': basic, 'data/common.yaml': "a: \"%{lookup('b')}\"\nb: \"%{lookup('a')}\"\nc: \"x %{alias('a')}\"\n" }));
+    expect(() => lookup(ctx, 'a')).toThrow(/Recursive lookup detected in \[a, b, a\]/);
+    expect(() => lookup(ctx, 'c')).toThrow(/'alias' interpolation is only permitted if the expression is equal to the entire string/);
+  });
+
+  it('passes a lambda the key when nothing is found', () => {
+    const ctx = ctxWith(project({ 'hiera.yaml': basic, 'data/common.yaml': 'a: 1\n' }));
+    const block = { arity: 1, capturesRest: false, call: (args: Value[]) => `default for ${String(args[0])}` };
+    expect(lookupFunction('lookup')!(ctx, ['zzz'], block)).toBe('default for zzz');
+  });
+
+  it('without a Hiera configuration every key is missing', () => {
+    const ctx = new TemplateContext(new Map());
+    expect(lookup(ctx, 'a', undefined, undefined, 'd')).toBe('d');
+    expect(() => lookupFunction('hiera')!(ctx, ['a'])).toThrow(/did not find a value for the name 'a'/);
+  });
+});
