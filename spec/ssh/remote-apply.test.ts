@@ -1,0 +1,145 @@
+// `papply apply site.pp --target ...` end to end: three nodes, each a real sshd in its own UTS and
+// mount namespaces (its own hostname, its own /srv/papply-node). Facts come from each node, the
+// catalog is compiled for each node's name, and the files and commands land on the node.
+
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli.js';
+import { reportSkip, sshdSkipReason, SshdServer } from '../support/sshd.js';
+
+const NODE_DIR = '/srv/papply-node';
+
+const MANIFEST = `
+node 'node-1' {
+  file { '${NODE_DIR}/role': content => "database\\n", mode => '0640' }
+}
+node default {
+  file { '${NODE_DIR}/role': content => "web on \${facts['networking']['hostname']}\\n" }
+}
+exec { 'stamp':
+  provider => shell,
+  command  => 'date +%s%N >> ${NODE_DIR}/stamps; sleep 1.5; date +%s%N >> ${NODE_DIR}/stamps',
+}
+`;
+
+/** Runs the papply CLI in-process; returns its exit code and what it printed. */
+async function papply(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += chunk.toString();
+    return true;
+  });
+  try {
+    const code = await main(['node', 'papply', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+function maxOverlap(intervals: Array<[bigint, bigint]>): number {
+  const events = intervals.flatMap(([start, end]) => [
+    { at: start, delta: 1 },
+    { at: end, delta: -1 },
+  ]);
+  events.sort((a, b) => (a.at === b.at ? a.delta - b.delta : a.at < b.at ? -1 : 1));
+  let current = 0;
+  let max = 0;
+  for (const event of events) {
+    current += event.delta;
+    max = Math.max(max, current);
+  }
+  return max;
+}
+
+const skip = reportSkip(sshdSkipReason(), 'remote apply');
+
+describe.skipIf(skip)('papply apply --target on three namespaced nodes', () => {
+  const nodes: SshdServer[] = [];
+  let dir: string;
+  let manifest: string;
+  let knownHosts: string;
+  let identity: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'papply-remote-apply-'));
+    for (let index = 1; index <= 3; index++) nodes.push(await SshdServer.start({ hostname: `node-${index}`, privateDirs: [NODE_DIR] }));
+    manifest = join(dir, 'site.pp');
+    writeFileSync(manifest, MANIFEST);
+    knownHosts = join(dir, 'known_hosts');
+    writeFileSync(knownHosts, nodes.map((node) => `${node.knownHostsLine()}\n`).join(''));
+    // One key for all nodes, as an operator would have.
+    identity = nodes[0].userKey.privateKeyFile;
+    for (const node of nodes.slice(1)) writeFileSync(join(node.dir, 'authorized_keys'), `${nodes[0].userKey.publicKeyLine}\n`);
+  });
+  afterAll(async () => {
+    for (const node of nodes) await node.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies each node its own catalog, at most two at a time, with prefixed output and a summary', async () => {
+    const targets = nodes.flatMap((node) => ['--target', node.url()]);
+    const result = await papply(['apply', manifest, ...targets, '--parallel', '2', '--identity', identity, '--known-hosts', knownHosts, '--detailed-exitcodes']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(2);
+
+    expect(readFileSync(nodes[0].nodePath(`${NODE_DIR}/role`), 'utf8')).toBe('database\n');
+    expect(statSync(nodes[0].nodePath(`${NODE_DIR}/role`)).mode & 0o7777).toBe(0o640);
+    expect(readFileSync(nodes[1].nodePath(`${NODE_DIR}/role`), 'utf8')).toBe('web on node-2\n');
+    expect(readFileSync(nodes[2].nodePath(`${NODE_DIR}/role`), 'utf8')).toBe('web on node-3\n');
+    // Not on this machine: the writes went to the nodes.
+    expect(() => statSync(`${NODE_DIR}/role`)).toThrow();
+
+    const intervals = nodes.map((node) => {
+      const [start, end] = readFileSync(node.nodePath(`${NODE_DIR}/stamps`), 'utf8').trim().split('\n').map(BigInt);
+      return [start, end] as [bigint, bigint];
+    });
+    expect(maxOverlap(intervals)).toBe(2);
+
+    for (const [index, node] of nodes.entries()) {
+      const label = `127.0.0.1:${node.port}`;
+      expect(result.stdout).toContain(`[${label}] Notice: Compiled catalog for node-${index + 1} `);
+      expect(result.stdout).toMatch(new RegExp(`\\[${label}\\] Notice: /Stage\\[main\\]/Main/Exec\\[stamp\\]/returns: executed successfully`));
+      expect(result.stdout).toMatch(new RegExp(`^${label.replace(/\./g, '\\.')} +- +changed +2 `, 'm'));
+    }
+    expect(result.stdout).toMatch(/^NODE +GROUP +RESULT +EXIT +TIME +DETAIL$/m);
+  });
+
+  it('reports a node that refuses the key, applies the others, and exits 1', async () => {
+    writeFileSync(join(nodes[1].dir, 'authorized_keys'), ''); // node-2 authorizes nobody
+    try {
+      const result = await papply([
+        'apply', manifest, '--target', nodes[0].url(), '--target', nodes[1].url(), '--identity', identity, '--known-hosts', knownHosts, '--detailed-exitcodes',
+      ]);
+      expect(result.code).toBe(1);
+      const label = `127.0.0.1:${nodes[1].port}`;
+      expect(result.stderr).toContain(`[${label}] Error: ${label}: authentication refused for root@127.0.0.1:${nodes[1].port}`);
+      expect(result.stdout).toMatch(new RegExp(`^127\\.0\\.0\\.1:${nodes[0].port} +- +changed +2 `, 'm'));
+      expect(result.stdout).toMatch(new RegExp(`^${label.replace(/\./g, '\\.')} +- +error +1 .*authentication refused`, 'm'));
+    } finally {
+      writeFileSync(join(nodes[1].dir, 'authorized_keys'), `${nodes[0].userKey.publicKeyLine}\n`);
+    }
+  });
+
+  it('refuses a node with an unknown host key, naming its fingerprint', async () => {
+    const partial = join(dir, 'partial_known_hosts');
+    writeFileSync(partial, `${nodes[0].knownHostsLine()}\n`);
+    const result = await papply(['apply', manifest, '--target', nodes[2].url(), '--identity', identity, '--known-hosts', partial]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/host key for \[127\.0\.0\.1\]:\d+ is not known \(ED25519 key fingerprint is SHA256:[A-Za-z0-9+/]{43}\)/);
+  });
+
+  it('refuses --node-name together with targets', async () => {
+    const result = await papply(['apply', manifest, '--target', nodes[0].url(), '--node-name', 'x']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--node-name cannot be used with --target');
+  });
+});
