@@ -145,4 +145,16 @@ describe('transaction', () => {
     );
     expect(runs()).toEqual([]);
   });
+
+  it('a built-in type papply does not implement stops the run; defined types are containers', async () => {
+    const catalog = catalogOf([logger('a', {}, 'Mydefine[x]'), { type: 'user', title: 'deploy' }], { 'Mydefine[x]': 'Class[main]' });
+    catalog.resources.find((r) => r.type === 'Mydefine')!.kind = 'defined_type';
+    catalog.resources.find((r) => r.type === 'User')!.kind = 'compilable_type';
+    await expect(apply(catalog)).rejects.toThrow("User[deploy]: papply cannot apply resources of type 'user'");
+    expect(runs()).toEqual([]);
+    catalog.resources = catalog.resources.filter((r) => r.type !== 'User');
+    catalog.edges = catalog.edges.filter((e) => e.target !== 'User[deploy]');
+    await apply(catalog);
+    expect(runs()).toEqual(['a']);
+  });
 });

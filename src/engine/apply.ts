@@ -8,7 +8,7 @@ import { LocalTransport, type Transport } from '../backends/transport.js';
 import type { Catalog } from '../compiler/catalog.js';
 import type { ApplyContext, ProgressReport } from '../providers/framework/context.js';
 import { defaultScore, unsuitableReasons, type Batch, type ProviderClass } from '../providers/framework/provider.js';
-import { findType } from '../providers/framework/registry.js';
+import { findType, registeredTypes } from '../providers/framework/registry.js';
 import { Resource, type LogLevel } from '../providers/framework/resource.js';
 import { RelationshipGraph, normalizeRef } from './graph.js';
 import { RunLog } from './log.js';
@@ -102,7 +102,14 @@ function buildResources(catalog: Catalog): Map<string, Resource> {
   const keys = new Map<string, string>();
   for (const entry of catalog.resources) {
     const type = findType(entry.type);
-    if (!type) continue;
+    if (!type) {
+      // Classes and defined resources are containers; a built-in type papply lacks would be
+      // silently ignored, so it stops the run instead.
+      if (entry.kind === 'compilable_type' && entry.type !== 'Stage') {
+        errors.push(`${entry.type}[${entry.title}]: papply cannot apply resources of type '${entry.type.toLowerCase()}' (known types: ${registeredTypes().map((t) => t.name).sort().join(', ')})`);
+      }
+      continue;
+    }
     try {
       const resource = new Resource(type, entry);
       const key = `${type.name}|${type.namevars.map((name) => JSON.stringify(resource.get(name))).join('|')}`;
