@@ -224,7 +224,7 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
     case 'meta': {
       const found = findResource(resources, item.resource);
       if (!found) throw new Error(`resource ${item.resource} does not exist in the CIB`);
-      setNvpair(metaSet(found.element), item.name, item.value, target, item.owner);
+      setNvpair(metaSet(found.element, target, item.owner), item.name, item.value, target, item.owner);
       return;
     }
     case 'location':
@@ -439,10 +439,11 @@ function ruleElement(constraintId: string, rule: DesiredRule, index: number): Xm
   ));
 }
 
-function metaSet(resource: XmlElement): XmlElement {
+function metaSet(resource: XmlElement, target: Target, owner: string): XmlElement {
   let set = firstChild(resource, 'meta_attributes');
   if (!set) {
     set = element('meta_attributes', { id: setIds.meta(resource.attributes.id ?? '') });
+    own(target, set, owner);
     const firstMember = resource.children.findIndex((child) => (RESOURCE_TAGS as readonly string[]).includes(child.name));
     resource.children.splice(firstMember === -1 ? resource.children.length : firstMember, 0, set);
   }
