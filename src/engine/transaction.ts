@@ -5,7 +5,7 @@
 
 import type { ApplyContext } from '../providers/framework/context.js';
 import type { Batch, ProviderClass } from '../providers/framework/provider.js';
-import type { Resource } from '../providers/framework/resource.js';
+import type { LogLevel, Resource } from '../providers/framework/resource.js';
 import { deepEqual, formatValue, type AttributeValue } from '../providers/framework/type.js';
 import type { GraphNode, RelationshipGraph } from './graph.js';
 import type { RunLog } from './log.js';
@@ -203,7 +203,7 @@ export class Transaction {
         event.status = 'noop';
         event.message = `current_value ${format(is ?? 'absent')}, should be ${format(should)} (noop)`;
         await attribute.showChange?.(is, should, resource);
-        this.options.log.notice(event.message, source);
+        this.options.log.log(this.levelOf(resource), event.message, source);
         status.events.push(event);
         continue;
       }
@@ -213,7 +213,7 @@ export class Transaction {
         event.message = redacted
           ? `changed [redacted] to [redacted]`
           : (attribute.changeMessage?.(is, should, resource) ?? this.changeMessage(property, is, should, format));
-        this.options.log.notice(event.message, source);
+        this.options.log.log(this.levelOf(resource), event.message, source);
         status.events.push(event);
         status.changed = true;
         status.change_count += 1;
@@ -228,6 +228,12 @@ export class Transaction {
       }
     }
     if (changed) await provider.flush();
+  }
+
+  /** The `loglevel` metaparameter (default notice) for a resource's change messages. */
+  private levelOf(resource: Resource): LogLevel {
+    const level = String(resource.meta.loglevel ?? 'notice');
+    return (['debug', 'info', 'notice', 'warning', 'err'] as const).find((known) => known === level) ?? 'notice';
   }
 
   private insync(resource: Resource, property: string, is: AttributeValue, should: AttributeValue): boolean {

@@ -23,7 +23,8 @@
 //   subscribe, tag, noop, loglevel, alias, stage, provider ...) are the engine's: not declared here.
 //   Values arrive validated (`values`, `validate`) and munged; read them with resource.get('size').
 //   Other helpers on Resource: .name (namevar), .title, .ref (`My_thing[x]`), .path, .notice()/.debug()/...
-//   To add a provider to someone else's type: registerProvider('service', PacemakerService).
+//   To add a provider to someone else's type: registerProvider('service', PacemakerService);
+//   attributes only your provider understands: registerAttributes('service', { x: {..., requiredFeatures: ['mine']} }).
 //
 // HOW TO WRITE A PROVIDER
 //   class MyThingProvider extends Provider {
@@ -85,6 +86,6 @@ export type { Batch, Confine, ProviderClass } from './provider.js';
 export { Resource, METAPARAMETERS } from './resource.js';
 export type { LogLevel } from './resource.js';
 export type { ApplyContext, ProgressReport } from './context.js';
-export { registerType, registerProvider, findType, registeredTypes } from './registry.js';
+export { registerType, registerProvider, registerAttributes, findType, registeredTypes } from './registry.js';
 export { registerApplyOption } from './options.js';
 export type { ApplyOptionDefinition } from './options.js';

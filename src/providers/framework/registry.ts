@@ -2,7 +2,7 @@
 // src/providers/all.ts imports every one of them.
 
 import type { ProviderClass } from './provider.js';
-import { defineType, type ResourceType, type TypeDefinition } from './type.js';
+import { defineType, type AttributeDefinition, type ResourceType, type TypeDefinition } from './type.js';
 
 const types = new Map<string, ResourceType>();
 
@@ -20,6 +20,16 @@ export function registerProvider(typeName: string, provider: ProviderClass): voi
   const type = types.get(typeName);
   if (!type) throw new Error(`cannot add provider ${provider.providerName}: no type ${typeName}`);
   type.addProvider(provider);
+}
+
+/**
+ * Adds attributes to a type registered elsewhere, for one provider's needs (declare them with
+ * `requiredFeatures` naming a feature only that provider has, so other providers reject them).
+ */
+export function registerAttributes(typeName: string, attributes: Record<string, AttributeDefinition>): void {
+  const type = types.get(typeName);
+  if (!type) throw new Error(`cannot add attributes: no type ${typeName}`);
+  type.addAttributes(attributes);
 }
 
 /** By manifest name (`file`) or reference name (`File`, `Concat::Fragment`). */

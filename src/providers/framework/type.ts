@@ -132,6 +132,14 @@ export class ResourceType {
     return this.definition.titlePatterns ?? [{ pattern: /^([\s\S]*)$/, fields: [this.namevars[0]!] }];
   }
 
+  /** Extra attributes for a provider (e.g. pacemaker's on service); existing names are kept. */
+  addAttributes(attributes: Record<string, AttributeDefinition>): void {
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (this.attributes.has(name)) throw new Error(`type ${this.name} already has an attribute ${name}`);
+      this.attributes.set(name, attribute);
+    }
+  }
+
   addProvider(provider: ProviderClass): void {
     this.providers.set(provider.providerName, provider);
   }
