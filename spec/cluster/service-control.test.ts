@@ -88,6 +88,25 @@ describe.skipIf(clusterSkipReason())('pacemaker service controller on the namesp
     expect((error as ServiceWaitError).elapsedMs).toBeLessThan(20_000);
   });
 
+  it('times out with what each node showed when the manifest timeout is shorter than the start', async () => {
+    await createResource(
+      'p_slow',
+      '<primitive id="p_slow" class="ocf" provider="pacemaker" type="Dummy">' +
+        '<instance_attributes id="p_slow-ia"><nvpair id="p_slow-ia-op_sleep" name="op_sleep" value="8"/></instance_attributes></primitive>',
+    );
+    const progress: string[] = [];
+    const { control, logs } = await controlOn(1, 'slow', {
+      manifestTimeoutMs: 500,
+      progress: (report) => progress.push(`${report.what}: ${report.detail} (${report.elapsedMs}/${report.timeoutMs} ms)`),
+    });
+    const error = await control.start().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceWaitError);
+    expect((error as Error).message).toMatch(/timed out after \d+s \(timeout 0.5s from the manifest\) waiting for p_slow to be running in the cluster; seen: .*node-1=/);
+    expect(logs).toContainEqual(expect.stringContaining('timeout 0.5s from the manifest'));
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.at(-1)).toMatch(/^p_slow to be running in the cluster: .*node-1=.* \(\d+\/5500 ms\)$/);
+  }, 60_000);
+
   it('ends the wait correctly when the node starting the resource is cut off (failover to node-1)', async () => {
     await createResource(
       'p_fo',

@@ -78,6 +78,17 @@ describe.skipIf(clusterSkipReason())('papply apply with pacemaker services on no
     expect(await stateOn('p_web', 'node-1')).toBe('running');
   });
 
+  it('stops the clone on node-2 only when papply runs there with ensure => stopped', async () => {
+    const started = await apply(site('two'), 2);
+    expect(started.code).toBe(2);
+    expect(await stateOn('p_lb', 'node-2')).toBe('running');
+    const { code, output } = await apply(site('two').replace("service { 'lb': ensure => running", "service { 'lb': ensure => stopped"), 2);
+    expect(code).toBe(2);
+    expect(output).toMatch(/Service\[lb\]\/ensure: ensure changed 'running' to 'stopped'/);
+    expect(await stateOn('p_lb', 'node-2')).toBe('stopped');
+    expect(await stateOn('p_lb', 'node-1')).toBe('running');
+  });
+
   it('reports a start the agent refuses with its exit reason and skips what depends on it', async () => {
     const { code, output } = await apply(`
       cs_primitive { 'p_vip': primitive_class => 'ocf', provided_by => 'heartbeat', primitive_type => 'IPaddr2',
