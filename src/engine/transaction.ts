@@ -177,6 +177,9 @@ export class Transaction {
       if (!this.insync(resource, 'ensure', is, should)) properties = ['ensure'];
       else if (should === 'absent') properties = [];
       else properties = properties.filter((name) => name !== 'ensure');
+    } else if (resource.type.isEnsurable && properties.length > 0 && !(await provider.exists())) {
+      resource.debug("Nothing to manage: no ensure and the resource doesn't exist");
+      properties = [];
     }
     let changed = false;
     for (const property of properties) {

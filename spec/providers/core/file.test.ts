@@ -124,6 +124,13 @@ describe('file', () => {
     expect(unknown.lines.some((l) => l.includes('Could not find user no-such-user-here'))).toBe(true);
   });
 
+  it('without ensure, a missing file is left alone (nothing to manage)', async () => {
+    const { report } = await apply(catalogOf([file(`${dir}/missing`, { mode: '0600' })]));
+    expect(report.metrics.resources.failed).toBe(0);
+    expect(report.metrics.changes.total).toBe(0);
+    expect(existsSync(`${dir}/missing`)).toBe(false);
+  });
+
   it('autorequires its parent directory even when declared later', async () => {
     const { report } = await apply(catalogOf([file(`${dir}/p/child`, { content: 'x' }), file(`${dir}/p`, { ensure: 'directory' })]));
     expect(report.metrics.resources.failed).toBe(0);
