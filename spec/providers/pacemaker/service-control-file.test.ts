@@ -27,6 +27,8 @@ beforeEach(async () => {
   await create('<clone id="p_lb-clone"><primitive id="p_lb" class="ocf" provider="pacemaker" type="Dummy"/></clone>');
   await create('<primitive id="vip" class="ocf" provider="heartbeat" type="IPaddr2">' +
     '<instance_attributes id="vip-ia"><nvpair id="vip-ia-ip" name="ip" value="10.213.0.100"/></instance_attributes></primitive>');
+  await create('<clone id="ms_p_db"><meta_attributes id="ms_p_db-meta"><nvpair id="ms_p_db-meta-promotable" name="promotable" value="true"/>' +
+    '</meta_attributes><primitive id="p_db" class="ocf" provider="pacemaker" type="Stateful"/></clone>');
   await create('<primitive id="p_custom" class="ocf" provider="papply" type="NoSuchAgent"/>');
 });
 afterEach(async () => {
@@ -60,7 +62,7 @@ describe('PacemakerServiceControl on a CIB file (crm_simulate plays the cluster)
     const { control: lb } = await control('lb');
     expect(lb.resolve()).toMatchObject({ unit: { id: 'p_lb-clone' }, scope: 'local', statusIds: ['p_lb'] });
     const { control: missing } = await control('nginx');
-    expect(() => missing.resolve()).toThrow(/no Pacemaker resource 'nginx' or 'p_nginx'.*existing resources: p_custom, p_lb-clone, p_web, vip/);
+    expect(() => missing.resolve()).toThrow(/no Pacemaker resource 'nginx' or 'p_nginx'.*existing resources: ms_p_db, p_custom, p_lb-clone, p_web, vip/);
   });
 
   it('starts a primitive (location for this node, target-role Started) and stops it cluster-wide', async () => {
@@ -98,6 +100,16 @@ describe('PacemakerServiceControl on a CIB file (crm_simulate plays the cluster)
     expect((await (await control('web')).control.timeoutFor('start')).ms).toBe(42_000);
     expect(await (await control('vip')).control.timeoutFor('start')).toEqual({ ms: 20_000, source: 'the OCF metadata of ocf:heartbeat:IPaddr2' });
     expect(await (await control('custom')).control.timeoutFor('start')).toEqual({ ms: DEFAULT_TIMEOUT_MS, source: 'the default' });
+  });
+
+  it('starts a promotable clone on this node, waiting start + promote from the agent metadata', async () => {
+    const { control: db, logs } = await control('db', 'node-3');
+    expect(db.resolve()).toMatchObject({ unit: { id: 'ms_p_db' }, scope: 'local', promotable: true, statusIds: ['p_db'] });
+    expect(await db.timeoutFor('start')).toEqual({ ms: 30_000, source: 'the OCF metadata of ocf:pacemaker:Stateful' });
+    const judgement = await db.start();
+    expect(judgement.runningOn).toEqual(['node-3']);
+    expect(['running', 'promoted']).toContain((await statesOf('p_db'))['node-3']);
+    expect(logs).toContainEqual(expect.stringContaining('waiting for ms_p_db to be running on node-3'));
   });
 
   it('sets is-managed for enable/disable', async () => {
