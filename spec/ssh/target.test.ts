@@ -44,3 +44,17 @@ describe('parseTargetsFile', () => {
     expect((error as PapplyError).describe()).toBe('nodes.txt:2:1: unknown target setting "role=x" (expected group=NAME)');
   });
 });
+
+describe('resolveTargets', () => {
+  it('puts the nodes named by --serial-group into one group', async () => {
+    const { resolveTargets } = await import('../../src/remote/remote-apply.js');
+    const targets = await resolveTargets({ target: ['ssh://root@db-1', 'ssh://root@db-2:2222', 'ssh://root@web-1'], serialGroup: ['db-1,db-2:2222'] });
+    expect(targets.map((target) => target.group)).toEqual(['serial-1', 'serial-1', undefined]);
+  });
+
+  it('refuses unknown group members and duplicate targets', async () => {
+    const { resolveTargets } = await import('../../src/remote/remote-apply.js');
+    await expect(resolveTargets({ target: ['ssh://root@db-1'], serialGroup: ['db-9'] })).rejects.toThrow('--serial-group names db-9, which is not a target');
+    await expect(resolveTargets({ target: ['ssh://root@db-1', 'ssh://admin@db-1'] })).rejects.toThrow('target db-1 is given twice');
+  });
+});
