@@ -63,12 +63,13 @@ export interface ResolvedService {
   promotable: boolean;
 }
 
+/** How long a wait may take and where that figure came from (shown in debug output). */
 export interface TimeoutChoice {
   ms: number;
   source: string;
 }
 
-/** The timeout (and where it came from) given a resolved service; exported for specs and the bench. */
+/** One service's resource in the cluster: resolve, observe, start/stop/restart, (un)manage, wait. */
 export class PacemakerServiceControl {
   private resolved?: ResolvedService;
 
