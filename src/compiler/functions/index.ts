@@ -4,3 +4,4 @@ import './templates.js';
 import './catalog/index.js';
 import './core/index.js';
 import './hiera.js';
+import './stdlib/index.js';

@@ -1,0 +1,112 @@
+// stdlib value selection and conversion: pick, pick_default, str2bool, bool2str, to_json,
+// to_json_pretty, to_yaml, parsejson, parseyaml.
+
+import { parse, stringify } from 'yaml';
+import { dataToValue } from '../../hiera/values.js';
+import { formatFloat } from '../../templates/ruby-values.js';
+import { PFloat, isHash, type Value } from '../../values.js';
+import { arity, asLegacyArgs, fail, register, rubyClass } from './support.js';
+
+// pick(*values): the first value that is neither undef nor ''.
+register('pick', (ctx, args) => {
+  const found = args.find((v) => v !== undefined && v !== '');
+  if (found === undefined) fail(ctx, 'pick(): must receive at least one non empty value');
+  return found;
+});
+
+// pick_default(*values): like pick, but falls back to the last argument (even empty).
+register('pick_default', (ctx, args) => {
+  if (args.length === 0) fail(ctx, 'pick_default(): Must receive at least one argument.');
+  const found = args.find((v) => v !== undefined && v !== '');
+  return found === undefined ? args[args.length - 1] : found;
+});
+
+register('str2bool', (ctx, rawArgs) => {
+  const args = asLegacyArgs(rawArgs);
+  arity(ctx, 'str2bool', args, 1);
+  const [value] = args;
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') fail(ctx, 'str2bool(): Requires string to work with');
+  if (/^$|^(0|f|n|false|no|off|undef|undefined)$/.test(value)) return false;
+  if (/^(1|t|y|true|yes|on)$/.test(value)) return true;
+  return fail(ctx, 'str2bool(): Unknown type of boolean given');
+});
+
+register('bool2str', (ctx, rawArgs) => {
+  const args = asLegacyArgs(rawArgs);
+  if (args.length !== 1 && args.length !== 3) fail(ctx, `bool2str(): Wrong number of arguments given (${args.length} for 3)`);
+  const [value, whenTrue = 'true', whenFalse = 'false'] = args;
+  if (typeof value !== 'boolean') fail(ctx, 'bool2str(): Requires a boolean to work with');
+  if (typeof whenTrue !== 'string' || typeof whenFalse !== 'string') fail(ctx, 'bool2str(): Requires strings to convert to');
+  return value ? whenTrue : whenFalse;
+});
+
+/** Puppet data as JSON the way Ruby's JSON generator writes it (floats keep their `.0`). */
+function toJson(value: Value, indent: string | undefined, skipUndef: boolean, depth = 0): string {
+  const pad = indent === undefined ? '' : `\n${indent.repeat(depth + 1)}`;
+  const close = indent === undefined ? '' : `\n${indent.repeat(depth)}`;
+  const colon = indent === undefined ? ':' : ': ';
+  if (value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatFloat(value);
+  if (value instanceof PFloat) return formatFloat(value.value);
+  if (Array.isArray(value)) {
+    const items = skipUndef ? value.filter((v) => v !== undefined) : value;
+    // Ruby 3.1's json pretty-prints empty containers across lines ("[\n\n  ]", "{\n  }").
+    if (!items.length) return indent === undefined ? '[]' : `[\n${close}]`;
+    return `[${items.map((v) => pad + toJson(v, indent, skipUndef, depth + 1)).join(',')}${close}]`;
+  }
+  if (isHash(value)) {
+    const entries = [...value].filter(([, v]) => !(skipUndef && v === undefined));
+    if (!entries.length) return indent === undefined ? '{}' : `{${close}}`;
+    return `{${entries.map(([k, v]) => `${pad}${JSON.stringify(String(k ?? ''))}${colon}${toJson(v, indent, skipUndef, depth + 1)}`).join(',')}${close}}`;
+  }
+  return JSON.stringify(String(value));
+}
+
+register('to_json', (ctx, args) => {
+  arity(ctx, 'to_json', args, 1);
+  return toJson(args[0], undefined, false);
+});
+
+// to_json_pretty(data, [skip_undef]): JSON.pretty_generate plus a final newline, as stdlib.
+register('to_json_pretty', (ctx, args) => {
+  arity(ctx, 'to_json_pretty', args, 1, 3);
+  return `${toJson(args[0], '  ', args[1] === true)}\n`;
+});
+
+function toPlainData(value: Value): unknown {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlainData);
+  // Plain objects, not Maps: the yaml package writes Maps as !!omap under YAML 1.1.
+  if (isHash(value)) return Object.fromEntries([...value].map(([k, v]) => [String(k ?? ''), toPlainData(v)]));
+  if (value instanceof PFloat) return value.value;
+  if (typeof value === 'object') return String(value);
+  return value;
+}
+
+// to_yaml(data): Psych's layout: a `---` document start, sequences not indented under their key.
+register('to_yaml', (ctx, args) => {
+  arity(ctx, 'to_yaml', args, 1, 2);
+  const body = stringify(toPlainData(args[0]), { version: '1.1', indentSeq: false, lineWidth: 0, singleQuote: true, nullStr: '' });
+  const scalar = !Array.isArray(args[0]) && !isHash(args[0]);
+  const isEmptyCollection = (Array.isArray(args[0]) && args[0].length === 0) || (isHash(args[0]) && args[0].size === 0);
+  return scalar || isEmptyCollection ? `--- ${body}` : `---\n${body}`;
+});
+
+function parser(name: string, parseText: (text: string) => unknown): void {
+  register(name, (ctx, args) => {
+    arity(ctx, name, args, 1, 2);
+    const [text, fallback] = args;
+    try {
+      if (typeof text !== 'string') throw new Error(`no implicit conversion of ${rubyClass(text)} into String`);
+      return dataToValue(parseText(text));
+    } catch (error) {
+      if (args.length > 1) return fallback;
+      return fail(ctx, `${name}(): ${name === 'parsejson' ? 'unexpected token' : 'parse error'} in ${JSON.stringify(text)}: ${(error as Error).message}`);
+    }
+  });
+}
+parser('parsejson', (text) => parse(text, { schema: 'json', mapAsMap: true }));
+parser('parseyaml', (text) => parse(text, { version: '1.1', mapAsMap: true }));

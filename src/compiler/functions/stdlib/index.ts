@@ -1,0 +1,4 @@
+// The puppetlabs-stdlib functions papply provides (written for papply; same behaviour).
+import './collections.js';
+import './conversions.js';
+import './predicates.js';
