@@ -2,6 +2,7 @@
 // the whole sshd is stopped. The transport reconnects once; commands already sent are not re-run.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SshConnectionError } from '../../src/backends/ssh/errors.js';
@@ -86,5 +87,45 @@ describe.skipIf(skip)('dropped connections', () => {
     expect(error).toBeInstanceOf(SshConnectionError);
     expect((error as SshConnectionError).kind).toBe('connection-refused');
     expect((error as SshConnectionError).message).toMatch(/^node-a: connection lost \(.*\); reconnecting failed: connection refused by root@127\.0\.0\.1:\d+/);
+  });
+
+  it('notices a silent peer through keepalives (a cut network, no reset) and recovers', async () => {
+    // A TCP relay to sshd that can go silent: bytes stop flowing both ways, nothing is closed.
+    const relayed: Array<{ client: Socket; upstream: Socket }> = [];
+    let frozen = false;
+    const relay: Server = createServer((client) => {
+      const upstream = connect(server.port, server.host);
+      const pair = { client, upstream };
+      relayed.push(pair);
+      client.on('data', (chunk) => frozen || upstream.write(chunk));
+      upstream.on('data', (chunk) => frozen || client.write(chunk));
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const port = (relay.address() as { port: number }).port;
+    const knownHostsFile = join(server.dir, 'relay_known_hosts');
+    writeFileSync(knownHostsFile, `[127.0.0.1]:${port} ${server.knownHostsLine().split(' ').slice(1).join(' ')}\n`);
+    const viaRelay = await SshTransport.connect(
+      { user: server.user, host: server.host, port, label: 'node-r' },
+      { identityFiles: [server.userKey.privateKeyFile], knownHostsFile, agent: false, keepaliveIntervalMs: 200, onNotice: (message) => notices.push(message) },
+    );
+    try {
+      const running = viaRelay.run('sleep', ['5']);
+      await sleep(300);
+      frozen = true;
+      const error = await running.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SshConnectionError);
+      expect((error as SshConnectionError).message).toMatch(/connection lost while running 'sleep' '5' \(.*[Kk]eepalive.*\); not re-run/);
+      frozen = false;
+      expect((await viaRelay.run('echo', ['back'])).stdout).toBe('back\n');
+      expect(notices).toHaveLength(1);
+    } finally {
+      viaRelay.close();
+      for (const pair of relayed) pair.client.destroy();
+      relay.close();
+    }
   });
 });
