@@ -277,7 +277,10 @@ export class PacemakerServiceControl {
         this.options.log('debug', `${what}: reached after ${elapsedMs} ms (${describeObservations(judgement.observations)})`);
         return judgement;
       }
-      const fresh = judgement.failures.filter((failure) => isFreshFailure(failure, startedSeconds, this.simulated));
+      // A clone is judged here only: other nodes' failures do not end its wait.
+      const fresh = judgement.failures.filter(
+        (failure) => isFreshFailure(failure, startedSeconds, this.simulated) && (service.scope === 'cluster' || failure.node === this.options.localNode),
+      );
       const pending = judgement.observations.some((o) => o.alive && o.pendingOperation);
       failingSince = fresh.length > 0 && !pending ? (failingSince ?? Date.now()) : undefined;
       if (failingSince !== undefined && (Date.now() - failingSince >= FAILURE_SETTLE_MS || this.simulated)) {
