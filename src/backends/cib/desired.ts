@@ -191,7 +191,7 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       if (new Set(memberIds).size !== memberIds.length) throw new Error(`${item.id}: a resource is listed twice`);
       const members = memberIds.map((id) => {
         const found = findResource(resources, id);
-        if (!found) throw new Error(`${item.id}: resource ${id} is neither in the catalog nor in the CIB`);
+        if (!found) throw new Error(`${item.id}: resource ${id} does not exist (neither in the CIB nor created by this change)`);
         if (found.element === existing?.element || (existing && contains(found.element, existing.element))) {
           throw new Error(`${item.id}: cannot contain ${id}, which contains it`);
         }

@@ -30,6 +30,8 @@ export class CibBatch implements Batch {
   lastResult?: CommitResult;
   /** Patches written during the run. */
   writes = 0;
+  /** Items of noop commits so far (what the run would have written). */
+  private readonly previewed: DesiredItem[] = [];
 
   constructor(private readonly context: ApplyContext) {}
 
@@ -55,11 +57,15 @@ export class CibBatch implements Batch {
   private async apply(members: readonly Resource[], noop: boolean): Promise<void> {
     const session = await this.session();
     const items = members.flatMap((member) => (member.provider as CibProvider).desiredItems());
-    const result = await session.commit(items, { noop });
+    // A noop run writes nothing, so later previews build on what earlier ones would have written.
+    const result = await session.commit(noop ? [...this.previewed, ...items] : items, { noop });
+    const earlier = new Set(this.previewed.map((item) => item.owner));
+    if (noop) this.previewed.push(...items);
     this.lastResult = result;
     if (result.changed) this.writes += 1;
     const byRef = new Map(members.map((member) => [member.ref, member]));
     for (const note of result.notes) {
+      if (note.owner !== undefined && earlier.has(note.owner)) continue;
       const owner = note.owner === undefined ? undefined : byRef.get(note.owner);
       if (owner) owner.log(noop ? 'notice' : 'info', `CIB: ${note.line}`);
       else this.context.log(noop ? 'notice' : 'info', `CIB: ${note.line}`);

@@ -23,10 +23,12 @@ export function hashProperty(doc: string, extra: Partial<AttributeDefinition> = 
     kind: 'property',
     doc,
     defaultTo: {},
+    // `false` means "not set" in openstack_extras-style wrappers (their defaults for hashes).
     validate: (value) => {
+      if (value === false || value === '') return;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('must be a hash');
     },
-    munge: (value) => stringMap(value),
+    munge: (value) => (value === false || value === '' ? {} : stringMap(value)),
     ...extra,
   };
 }
@@ -59,6 +61,7 @@ export type OperationEntry = Record<string, StringMap>;
 /** operations as a Hash (`{'monitor' => {...}}`, a value may be an Array of hashes) or an Array of single-key hashes. */
 export function mungeOperations(value: CatalogValue): OperationEntry[] {
   const entries: OperationEntry[] = [];
+  if (value === false || value === '') return entries;
   const add = (rawName: string, options: unknown) => {
     if (Array.isArray(options)) {
       for (const each of options) add(rawName, each);

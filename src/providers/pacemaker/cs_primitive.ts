@@ -87,7 +87,7 @@ export const csPrimitiveType = registerType(
         doc: "Operations: {'monitor' => {'interval' => '10s'}} or [{'monitor' => {...}}, {'monitor' => {...}}].",
         defaultTo: [],
         validate: (value) => {
-          if (value === null || typeof value !== 'object') throw new Error('operations must be a hash or an array');
+          if (value !== false && value !== '' && (value === null || typeof value !== 'object')) throw new Error('operations must be a hash or an array');
         },
         munge: (value) => mungeOperations(value),
         insync: operationsInsync,
