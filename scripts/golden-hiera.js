@@ -2,7 +2,8 @@
 // Produces the expected results of the Hiera fixtures with Puppet 7: for each spec/hiera/fixtures/<case>,
 // `puppet apply` (facts from case.json as FACTER_ variables, --certname, --hiera_config) a manifest
 // that runs each lookup of case.json, declares the case's classes (automatic parameter lookup) and
-// writes every result as JSON to spec/hiera/fixtures/<case>/expected.json. Commit the outputs.
+// writes every result, as Ruby's compact JSON of the value (so 1.0 stays 1.0), to
+// spec/hiera/fixtures/<case>/expected.json. Commit the outputs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ try {
       ...spec.lookups.map(([id, fn, args]) => `  ${literal(id)} => ${fn}(${args.map(literal).join(', ')}),`),
       ...classes.flatMap(([cls, params]) => Object.keys(params).map((p) => `  ${literal(`${cls}::${p}`)} => $${cls}::${p},`)),
       '}',
-      `file { '${out}': ensure => file, content => inline_template('<%= require "json"; JSON.pretty_generate(@results) %>') }`,
+      `file { '${out}': ensure => file, content => inline_template('<%= require "json"; JSON.pretty_generate(@results.map { |k, v| [k, v.to_json] }.to_h) %>') }`,
     ].join('\n');
     const manifestFile = join(work, `${name}.pp`);
     writeFileSync(manifestFile, `${manifest}\n`);

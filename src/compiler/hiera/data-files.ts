@@ -3,9 +3,9 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument, visit, isScalar } from 'yaml';
 import { PapplyError } from '../../errors.js';
-import { isHash, type PHash } from '../values.js';
+import { PFloat, isHash, type PHash } from '../values.js';
 import type { DataHash } from './config.js';
 import { dataToValue } from './values.js';
 
@@ -26,7 +26,7 @@ function parseDataFile(file: string, backend: DataHash): PHash {
   const text = readFileSync(file, 'utf8');
   try {
     // Puppet reads YAML with Psych (YAML 1.1: `yes`/`no` are booleans, `0755` is octal).
-    parsed = backend === 'json_data' ? parse(text, { schema: 'json', mapAsMap: true }) : parse(text, { version: '1.1', mapAsMap: true });
+    parsed = parseData(text, backend === 'json_data');
   } catch (error) {
     throw new PapplyError(`Unable to parse ${file}: ${(error as Error).message}`);
   }
@@ -34,6 +34,23 @@ function parseDataFile(file: string, backend: DataHash): PHash {
   if (value === undefined) return new Map();
   if (!isHash(value)) throw new PapplyError(`${file}: file does not contain a valid ${backend === 'json_data' ? 'json' : 'yaml'} hash`);
   return value;
+}
+
+/**
+ * YAML (1.1, as Psych) or JSON text as plain data, maps as Map; a float written with a fraction or
+ * exponent stays a Float (PFloat) even when integral (`1.0`), as Ruby keeps it.
+ */
+export function parseData(text: string, json: boolean): unknown {
+  const doc = parseDocument(text, json ? { schema: 'json' } : { version: '1.1' });
+  if (doc.errors.length) throw doc.errors[0];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && /[.eE]/.test(node.source ?? '') && !/^[-+]?0x/i.test(node.source ?? '')) {
+        node.value = new PFloat(node.value);
+      }
+    },
+  });
+  return doc.toJS({ mapAsMap: true });
 }
 
 /** Files under `dir` matching a glob (`*`, `**`, `?`, `{a,b}`, `[ab]`), sorted like Ruby's Dir.glob. */
