@@ -113,7 +113,7 @@ function buildResources(catalog: Catalog): Map<string, Resource> {
     try {
       const resource = new Resource(type, entry);
       const key = `${type.name}|${type.namevars.map((name) => JSON.stringify(resource.get(name))).join('|')}`;
-      const clash = keys.get(key);
+      const clash = type.definition.isomorphic === false ? undefined : keys.get(key);
       if (clash) throw new PapplyError(`Cannot alias ${resource.ref} to ${clash}; resource ${JSON.stringify([type.refName, resource.name])} already declared`);
       keys.set(key, resource.ref);
       resources.set(normalizeRef(resource.ref), resource);

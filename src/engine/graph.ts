@@ -123,7 +123,8 @@ export class RelationshipGraph {
     // Aliases: the namevar (File[/x/] titled 'x config') and the `alias` metaparameter.
     for (const [ref, resource] of resources) {
       const nodes = graph.byRef.get(ref)!;
-      const aliases = [`${resource.type.refName}[${resource.name}]`, ...refsOf(resource.meta.alias).map((a) => (a.includes('[') ? a : `${resource.type.refName}[${a}]`))];
+      const byName = resource.type.definition.isomorphic === false ? [] : [`${resource.type.refName}[${resource.name}]`];
+      const aliases = [...byName, ...refsOf(resource.meta.alias).map((a) => (a.includes('[') ? a : `${resource.type.refName}[${a}]`))];
       for (const alias of aliases) if (!graph.byRef.has(normalizeRef(alias))) graph.byRef.set(normalizeRef(alias), nodes);
     }
 

@@ -92,4 +92,9 @@ describe('exec', () => {
     await apply(catalog);
     expect(readFileSync(join(dir, 'second'), 'utf8')).toBe('y\ny\n');
   });
+
+  it('several execs may run the same command (exec is not isomorphic)', async () => {
+    const { report } = await apply(catalogOf([exec('one', { command: '/bin/true' }), exec('two', { command: '/bin/true' })]));
+    expect(report.metrics.changes.total).toBe(2);
+  });
 });

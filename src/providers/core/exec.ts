@@ -190,6 +190,7 @@ export const execType = registerType(
   {
     name: 'exec',
     doc: 'Runs a command when its checks say so, and on refresh.',
+    isomorphic: false,
     attributes: {
       command: {
         kind: 'parameter',

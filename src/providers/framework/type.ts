@@ -64,6 +64,12 @@ export interface TypeDefinition {
   attributes: Record<string, AttributeDefinition>;
   /** Adds the `ensure` property (present/absent by default) backed by exists/create/destroy. */
   ensurable?: boolean | EnsureDefinition;
+  /**
+   * Whether two resources with the same namevar are the same thing (Puppet's isomorphic; default
+   * true: duplicates are errors and the namevar is an alias). exec is not: many execs may run
+   * the same command.
+   */
+  isomorphic?: boolean;
   /** Default: the whole title goes to the (single) namevar. */
   titlePatterns?: readonly TitlePattern[];
   /**
