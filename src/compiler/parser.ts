@@ -83,24 +83,29 @@ function toPapplyError(error: PeggyError, text: string, file: string): PapplyErr
   return new PapplyError(expected ? `${where}; expected ${expected}` : where, location);
 }
 
-/** The token starting at offset, as Puppet would quote it. */
+/** The token starting at offset, as Puppet would quote it (a quoted string by its text). */
 function tokenAt(text: string, offset: number): string | null {
   if (offset >= text.length) return null;
   const rest = text.slice(offset, offset + 200);
+  const quoted = /^(['"])((?:\\.|(?!\1)[^\\\n])*)\1/.exec(rest);
+  if (quoted) return quoted[2];
   const match =
     /^(?:\$?(?:::)?[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*|=>|\+>|->|~>|<-|<~|<<\||\|>>|<\||\|>|==|!=|=~|!~|<=|>=|<<|>>|@@|\S)/.exec(rest);
   return match ? match[0] : rest[0];
 }
 
-const NOISE = new Set(['whitespace', 'comment', 'end of line']);
+// Expectations that hold after almost any value and so say nothing about the mistake.
+const NOISE = new Set(['whitespace', 'comment', 'end of line', "'.'", "'=>'"]);
 
 function describeExpected(expected: { type: string; text?: string; description?: string }[]): string | undefined {
   const words = new Set<string>();
   for (const e of expected) {
     if (e.type === 'literal' && e.text !== undefined) words.add(`'${e.text}'`);
-    else if (e.type === 'other' && e.description && !NOISE.has(e.description)) words.add(e.description);
+    else if (e.type === 'other' && e.description) words.add(e.description);
     else if (e.type === 'end') words.add('end of input');
   }
+  for (const noise of NOISE) if (words.size > 1) words.delete(noise);
+  words.delete('whitespace');
   if (words.size === 0 || words.size > 6) return undefined;
   const list = [...words];
   return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;

@@ -3,7 +3,7 @@
 // Only the differences of representation are bridged here (Puppet's heredoc wrapper and
 // invoke/call distinction are normalised away on Puppet's side by normalisePuppetPN).
 
-import type { AttributeOp, Block, Expression, Parameter, Program } from '../../src/compiler/ast.js';
+import type { AttributeOp, Block, Expression, Parameter, Program } from '../../../src/compiler/ast.js';
 
 export type PN = null | boolean | number | string | PN[] | { '^': PN[] } | { '#': PN[] };
 
@@ -94,7 +94,7 @@ export function pn(n: Expression): PN {
     case 'Unless':
       return call('unless', map(['test', pn(n.test)], ['then', statements(n.then)], ['else', n.else ? statements(n.else) : undefined]));
     case 'Case':
-      return call('case', pn(n.subject), n.options.map((o) => map(['when', o.values.map(pn)], ['then', statements(o.body) ?? []])));
+      return call('case', pn(n.subject), n.options.map((o) => map(['when', o.values.map(pn)], ['then', statements(o.body) ?? [call('nop')]])));
     case 'Lambda':
       return call('lambda', map(['params', parameters(n.params)], ['returns', n.returnType && pn(n.returnType)], ['body', statements(n.body)]));
     case 'CallFunction':

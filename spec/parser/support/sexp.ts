@@ -1,7 +1,7 @@
 // A compact one-line rendering of the AST (without locations), in the spirit of
 // `puppet parser dump`, so specs can state the expected tree shape readably.
 
-import type { AttributeOp, Expression, Parameter, EppTemplate, Program } from '../../src/compiler/ast.js';
+import type { AttributeOp, Expression, Parameter, EppTemplate, Program } from '../../../src/compiler/ast.js';
 
 type AnyNode = Expression | Program | EppTemplate;
 
