@@ -203,11 +203,20 @@ export class CatalogBuilder {
       catalog_format: 2,
       environment: 'production',
       resources,
-      edges: this.edges
+      edges: this.orderedEdges()
         .filter(([source, target]) => !source.virtual && !target.virtual)
         .map(([source, target]) => ({ source: source.ref, target: target.ref })),
       classes: [...this.classes],
     };
+  }
+
+  /** Edges grouped by target in resource order, as Puppet's graph lists them. */
+  private orderedEdges(): [CompiledResource, CompiledResource][] {
+    const position = new Map(this.resources.map((resource, index) => [resource, index]));
+    return this.edges
+      .map((edge, index) => ({ edge, index }))
+      .sort((a, b) => position.get(a.edge[1])! - position.get(b.edge[1])! || a.index - b.index)
+      .map(({ edge }) => edge);
   }
 
   /** Copies inheritable metaparameters and tags down containment from `root` (Puppet's add_resource_metaparams). */

@@ -76,6 +76,8 @@ export function callFunction(rawName: string, args: Value[], block: Closure | un
     try {
       return builtin(callContext(scope, ev, loc), args, block);
     } catch (error) {
+      // `break()` inside an iteration's lambda ends that iteration; it evaluates to the receiver.
+      if (block && error instanceof ControlFlowSignal && error.kind === 'break') return args[0];
       throw locate(error, loc);
     }
   }

@@ -61,6 +61,7 @@ function ensureInCatalog(name: string, definition: HostClassDefinition, params: 
   for (const param of params ?? []) if (param.value !== undefined) resource.set(param);
   resource.tag('class', name);
   ev.builder.add(resource, ev.stageResource);
+  ev.inheritScopeTags(resource);
   return resource;
 }
 

@@ -320,6 +320,7 @@ export class Evaluator {
     resource.tagIfValid(title);
     this.addDefaults(resource);
     this.builder.add(resource, scope.resource, statementLoc);
+    this.inheritScopeTags(resource);
     if (!definition) {
       const namevar = resource.get(NAMEVARS[typeName] ?? 'name');
       if (typeof namevar === 'string' && namevar !== title) this.builder.alias(resource, namevar);
@@ -334,7 +335,10 @@ export class Evaluator {
     for (const [name, attribute] of defaults) if (!resource.params.has(name) && attribute.value !== undefined) resource.set(attribute);
   }
 
-  /** Tags of the resource whose scope declared this one (Puppet's add_scope_tags), outermost first resolved. */
+  /**
+   * Tags of the resource whose scope declared this one (Puppet's add_scope_tags): merged when the
+   * resource is declared and again when the compile finishes (tags added by `tag()` meanwhile).
+   */
   inheritScopeTags(resource: CompiledResource): void {
     const seen = new Set<CompiledResource>();
     const merge = (target: CompiledResource): void => {
