@@ -155,6 +155,22 @@ describe('cs_* types on a CIB file', () => {
     expect((await model()).resources.size).toBe(0);
   });
 
+  it('noop previews split by a dependent build on each other; false means unset (openstack_extras style)', async () => {
+    const resources: Declared[] = [
+      { type: 'cs_primitive', title: 'p', parameters: { primitive_class: 'ocf', provided_by: 'pacemaker', primitive_type: 'Dummy', parameters: false, operations: false, metadata: false } },
+      { type: 'notify', title: 'between', parameters: { require: 'Cs_primitive[p]' } },
+      { type: 'cs_clone', title: 'p-clone', parameters: { primitive: 'p', require: 'Notify[between]' } },
+    ];
+    const preview = await run(resources, { noop: true });
+    expect(preview.lines.filter((line) => line.startsWith('Error'))).toEqual([]);
+    expect(preview.lines).toContainEqual(expect.stringMatching(/Cs_clone\[p-clone\]: CIB: \+ clone p-clone p$/));
+    expect(preview.lines.filter((line) => /CIB: \+ primitive p /.test(line))).toHaveLength(1);
+    expect((await model()).resources.size).toBe(0);
+    const applied = await run(resources);
+    expect(applied.lines.filter((line) => /CIB patch applied/.test(line))).toHaveLength(2);
+    expect((await model()).resources.get('p')).toMatchObject({ parent: 'p-clone', parameters: {} });
+  });
+
   it('accepts provider => crm and provider => pcs as the same patch provider', async () => {
     const resources: Declared[] = [
       { type: 'cs_primitive', title: 'a', parameters: { primitive_class: 'ocf', provided_by: 'pacemaker', primitive_type: 'Dummy', provider: 'crm' } },

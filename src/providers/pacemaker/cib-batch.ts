@@ -103,9 +103,14 @@ export abstract class CibProvider extends Provider {
   static async prefetch(resources: readonly Resource[], context: ApplyContext): Promise<void> {
     const model = (await cibBatch(context).session()).model;
     for (const resource of resources) {
-      (resource.provider as CibProvider).current = (resource.provider as CibProvider).readCurrent(model) ?? { ensure: 'absent' };
+      const provider = resource.provider as CibProvider;
+      provider.current = provider.readCurrent(model) ?? { ensure: 'absent' };
+      provider.read = { ...provider.current };
     }
   }
+
+  /** `current` as prefetched (set() overwrites `current` with the wanted values). */
+  read: Record<string, AttributeValue> = {};
 
   /** This resource's properties as the CIB has them; undefined when it does not exist. */
   abstract readCurrent(model: CibModel): Record<string, AttributeValue> | undefined;

@@ -60,7 +60,7 @@ class CsPrimitiveProvider extends CibProvider {
     }];
     if (r.get('promotable') === 'true') {
       items.push({ kind: 'clone', owner: r.ref, id: promotableParentId(id), child: id, meta: r.get('ms_metadata') as StringMap, promotable: true });
-    } else if (this.current?.promotable === 'true') {
+    } else if (this.read.promotable === 'true') {
       items.push({ kind: 'absent', owner: r.ref, what: 'resource', id: promotableParentId(id) });
     }
     return items;
