@@ -109,6 +109,11 @@ describe('transaction', () => {
     expect(runs()).toEqual(['loud']);
   });
 
+  it('noop => false on a resource applies it even in a --noop run (as Puppet)', async () => {
+    await apply(catalogOf([logger('forced', { noop: false }), logger('held')]), { noop: true });
+    expect(runs()).toEqual(['forced']);
+  });
+
   it('--tags applies only tagged resources', async () => {
     const catalog = catalogOf([
       { ...logger('tagged'), tags: ['exec', 'web'] },

@@ -143,6 +143,7 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   const providerErrors: string[] = [];
   for (const resource of resources.values()) {
     resource.path = graph.pathOf(resource.ref);
+    resource.runNoop = context.noop;
     resource.logSink = sink;
     try {
       const providerClass = await chooseProvider(resource, context);

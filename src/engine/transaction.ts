@@ -168,7 +168,7 @@ export class Transaction {
 
   private async syncResource(resource: Resource, status: ResourceStatus): Promise<void> {
     const provider = resource.provider;
-    const noop = this.options.context.noop || resource.noop;
+    const noop = resource.noop;
     let properties = resource.managedProperties();
     if (properties.includes('ensure')) {
       const is = await provider.get('ensure');
@@ -272,7 +272,7 @@ export class Transaction {
     const events = this.takeEvents(node);
     if (events.length === 0) return;
     const time = new Date().toISOString();
-    if (this.options.context.noop || resource.noop || events.every((event) => event.status === 'noop')) {
+    if (resource.noop || events.every((event) => event.status === 'noop')) {
       if (!resource.type.definition.refresh) return;
       resource.notice(`Would have triggered 'refresh' from ${plural(events.length, 'event')}`);
       this.queueEvents(node, [{ name: 'restarted', message: 'would have been restarted', status: 'noop', time }]);

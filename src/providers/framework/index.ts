@@ -71,8 +71,9 @@
 //   The engine gives the batch to every provider instance of the class (`this.batch`). A resource
 //   of the class that produced change events (noop events included) becomes a *member*.
 //   `batch.commit(members)` is called (a) before evaluating any resource that depends on a member,
-//   directly or transitively (through classes/defines too), and (b) at the end of the run. In noop
-//   (context.noop or member.noop) commit must only preview. If commit throws, every member is
+//   directly or transitively (through classes/defines too), and (b) at the end of the run. For
+//   members in noop (`member.noop`: the resource's noop metaparameter, else --noop) commit must
+//   only preview. If commit throws, every member is
 //   marked failed with the error's message (its events become failures) and their dependents skip.
 //
 // Files: type.ts (defineType, AttributeDefinition, helpers), provider.ts (Provider, Confine, Batch),

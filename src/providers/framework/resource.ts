@@ -136,9 +136,13 @@ export class Resource {
     return this.type.properties().filter((name) => this.values.has(name));
   }
 
-  /** Resource-level noop metaparameter (`noop => true`). */
+  /** The run's --noop (set by the engine); the resource's own `noop` wins over it. */
+  runNoop = false;
+
+  /** Whether this resource only reports: its `noop` metaparameter if set (true or false), else --noop. */
   get noop(): boolean {
     const value = this.meta.noop;
+    if (value === undefined || value === null) return this.runNoop;
     return value === true || value === 'true';
   }
 
