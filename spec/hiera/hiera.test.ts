@@ -106,6 +106,12 @@ describe('Hiera errors', () => {
     expect(lookupFunction('lookup')!(ctx, ['zzz'], block)).toBe('default for zzz');
   });
 
+  it('takes the name from an options hash given alone', () => {
+    const ctx = ctxWith(project({ 'hiera.yaml': basic, 'data/common.yaml': 'a: 1\n' }));
+    expect(lookup(ctx, fromPlain({ name: 'a', merge: 'deep' }))).toBe(1);
+    expect(lookup(ctx, fromPlain({ name: 'zz', default_value: 'd' }))).toBe('d');
+  });
+
   it('without a Hiera configuration every key is missing', () => {
     const ctx = new TemplateContext(new Map());
     expect(lookup(ctx, 'a', undefined, undefined, 'd')).toBe('d');

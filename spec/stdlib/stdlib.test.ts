@@ -36,6 +36,8 @@ describe('selection', () => {
   it('pick_default falls back to the last argument, even empty', () => {
     expect(call('pick_default', undefined, 'x', 'd')).toBe('x');
     expect(call('pick_default', undefined, '')).toBe('');
+    expect(call('pick_default', 'x', undefined)).toBe('x');
+    expect(call('pick_default', undefined)).toBe('');
     expect(() => call('pick_default')).toThrow('Must receive at least one argument');
   });
 });

@@ -58,13 +58,16 @@ function lookupNames(ctx: CallContext, value: Value): string[] {
   throw new PapplyError("'lookup' expects a String or an Array of Strings as the name", ctx.loc);
 }
 
-// lookup(name, [type], [merge], [default]) | lookup(name, options_hash) | with a default lambda.
+// lookup(name, [type], [merge], [default]) | lookup(name, options_hash) | lookup(options_hash_with_name),
+// each with an optional default lambda.
 registerFunction('lookup', (ctx, args, block) => {
   if (args.length === 0 || args.length > 4) throw new PapplyError(`'lookup' expects 1 to 4 arguments, got ${args.length}`, ctx.loc);
-  const names = lookupNames(ctx, args[0]);
-  if (args.length === 2 && isHash(args[1])) {
-    const options = args[1];
-    const known = ['value_type', 'merge', 'default_value', 'default_values_hash', 'override'];
+  // lookup({name => ..., merge => ...}): the options hash carries the name.
+  const withName = args.length === 1 && isHash(args[0]);
+  const names = lookupNames(ctx, withName ? (args[0] as Map<Value, Value>).get('name') : args[0]);
+  if (withName || (args.length === 2 && isHash(args[1]))) {
+    const options = (withName ? args[0] : args[1]) as Map<Value, Value>;
+    const known = ['value_type', 'merge', 'default_value', 'default_values_hash', 'override', ...(withName ? ['name'] : [])];
     for (const key of options.keys()) {
       if (typeof key !== 'string' || !known.includes(key)) throw new PapplyError(`'lookup' options hash has an unknown key '${String(key)}'`, ctx.loc);
     }

@@ -15,7 +15,9 @@ register('pick', (ctx, args) => {
 });
 
 // pick_default(*values): like pick, but falls back to the last argument (even empty).
-register('pick_default', (ctx, args) => {
+register('pick_default', (ctx, rawArgs) => {
+  // A 3.x function: a top-level undef arrives as '' (so pick_default(undef) is '').
+  const args = asLegacyArgs(rawArgs);
   if (args.length === 0) fail(ctx, 'pick_default(): Must receive at least one argument.');
   const found = args.find((v) => v !== undefined && v !== '');
   return found === undefined ? args[args.length - 1] : found;
