@@ -1,0 +1,4 @@
+# Must fail: a resource type nobody defines.
+frobnicate { 'x':
+  level => 3,
+}
