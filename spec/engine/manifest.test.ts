@@ -62,4 +62,24 @@ describe('papply apply MANIFEST', () => {
     expect(result.code).toBe(1);
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
+
+  it('stages, defines and class relationships order and refresh as in Puppet', async () => {
+    const manifest = `
+      stage { 'first': before => Stage['main'] }
+      class setup { exec { 'setup': command => "/bin/sh -c 'echo setup >> ${dir}/order'" } }
+      class { 'setup': stage => 'first' }
+      define app::instance($port) {
+        file { "${dir}/\${title}.conf": content => "port=\${port}\n" }
+      }
+      app::instance { 'web': port => 80 }
+      exec { 'main': command => "/bin/sh -c 'echo main >> ${dir}/order'" }
+      exec { 'restart web': command => "/bin/sh -c 'echo restarted >> ${dir}/order'", refreshonly => true, subscribe => App::Instance['web'] }
+    `;
+    const result = await papply(manifest);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(dir, 'order'), 'utf8')).toBe('setup\nmain\nrestarted\n');
+    expect(result.stdout).toContain(`Notice: /Stage[main]/Main/App::Instance[web]/File[${dir}/web.conf]/ensure: defined content as`);
+    expect(result.stdout).toContain(`Notice: /Stage[first]/Setup/Exec[setup]/returns: executed successfully`);
+  });
 });

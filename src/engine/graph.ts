@@ -128,10 +128,26 @@ export class RelationshipGraph {
       for (const alias of aliases) if (!graph.byRef.has(normalizeRef(alias))) graph.byRef.set(normalizeRef(alias), nodes);
     }
 
+    // The `stage` metaparameter of a class puts it in that stage, whatever the edges say.
+    const staged = new Map<string, string>();
+    for (const entry of catalog.resources) {
+      const stage = entry.parameters?.stage;
+      if (entry.type !== 'Class' || typeof stage !== 'string' || stage === '') continue;
+      const stageRef = normalizeRef(`Stage[${stage}]`);
+      if (!graph.containers.has(stageRef)) errors.push(`Could not find stage ${stage} specified by Class[${entry.title}]`);
+      else staged.set(normalizeRef(`Class[${entry.title}]`), stageRef);
+    }
+    const edges = [
+      ...catalog.edges.filter((edge) => !staged.has(normalizeRef(edge.target))),
+      ...[...staged].map(([target, source]) => ({ source, target })),
+    ];
     const children = new Map<string, string[]>();
-    for (const edge of catalog.edges) {
+    for (const edge of edges) {
       const source = normalizeRef(edge.source);
       const target = normalizeRef(edge.target);
+      // Stages are top level in Puppet: an edge into one (a stage declared in a class) would
+      // contain Stage[first] in Stage[main] and make `before => Stage[main]` a cycle.
+      if (target.startsWith('Stage[')) continue;
       if (!graph.byRef.has(source) || !graph.byRef.has(target)) {
         errors.push(`containment edge ${edge.source} => ${edge.target} names a resource missing from the catalog`);
         continue;
