@@ -3,7 +3,7 @@
 
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,7 +58,18 @@ export interface SshdOptions {
   hostname?: string;
   /** Directories the node gets its own empty tmpfs on (needs `hostname`); see `nodePath()`. */
   privateDirs?: string[];
+  /**
+   * Run sshd inside the mount, network and UTS namespaces of this process (a namespace cluster
+   * node), listening on `listenAddress` there. Clients reach it through a relay on this machine's
+   * loopback (`host`/`port`), as they would reach a node across the network.
+   */
+  enter?: { pid: number; listenAddress: string };
 }
+
+// The relay's far end, run inside the node's network namespace: stdin/stdout <-> the node's sshd.
+const RELAY_SCRIPT =
+  "const s=require('net').connect(Number(process.argv[2]),process.argv[1]);process.stdin.pipe(s);s.pipe(process.stdout);" +
+  's.on("error",()=>process.exit(1));s.on("close",()=>process.exit(0));';
 
 export class SshdServer {
   readonly host = '127.0.0.1';
@@ -83,12 +94,13 @@ export class SshdServer {
     const userKey = generateKey(join(dir, 'user_key'));
     writeFileSync(join(dir, 'authorized_keys'), `${userKey.publicKeyLine}\n`, { mode: 0o600 });
     const port = await freePort();
+    const sshdPort = options.enter ? 22 : port;
     const configFile = join(dir, 'sshd_config');
     writeFileSync(
       configFile,
       [
-        `Port ${port}`,
-        'ListenAddress 127.0.0.1',
+        `Port ${sshdPort}`,
+        `ListenAddress ${options.enter?.listenAddress ?? '127.0.0.1'}`,
         `HostKey ${hostKey.privateKeyFile}`,
         `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
         `PidFile ${join(dir, 'sshd.pid')}`,
@@ -106,7 +118,31 @@ export class SshdServer {
     );
     const server = new SshdServer(dir, port, hostKey, userKey, configFile, options);
     await server.resume();
+    if (options.enter) await server.startRelay(options.enter.pid, options.enter.listenAddress, sshdPort);
     return server;
+  }
+
+  private relay?: Server;
+  private readonly relayed = new Set<Socket>();
+
+  private async startRelay(pid: number, address: string, sshdPort: number): Promise<void> {
+    const relay = createServer((client) => {
+      this.relayed.add(client);
+      const far = spawn('nsenter', ['-t', String(pid), '-n', '--', process.execPath, '-e', RELAY_SCRIPT, address, String(sshdPort)], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+      });
+      client.pipe(far.stdin!);
+      far.stdout!.pipe(client);
+      far.stdin!.on('error', () => client.destroy());
+      client.on('error', () => far.kill());
+      client.on('close', () => {
+        this.relayed.delete(client);
+        far.kill();
+      });
+      far.on('exit', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(this.port, this.host, resolve));
+    this.relay = relay;
   }
 
   /** The `known_hosts` line that trusts this server, `[127.0.0.1]:PORT type key`. */
@@ -137,7 +173,7 @@ export class SshdServer {
   async resume(): Promise<void> {
     if (this.child) return;
     const sshd = [SSHD_PATH, '-D', '-e', '-f', this.configFile];
-    const { hostname, privateDirs = [] } = this.options;
+    const { hostname, privateDirs = [], enter } = this.options;
     // unshare execs in place: the child's pid is sshd's, whose sessions are its children.
     const command = hostname
       ? [
@@ -155,17 +191,21 @@ export class SshdServer {
           '--',
           ...sshd,
         ]
-      : sshd;
+      : enter
+        ? // nsenter execs in place (no pid namespace); the node's /run is its own, sshd needs /run/sshd there.
+          ['nsenter', '-t', String(enter.pid), '-m', '-n', '-u', '--', 'sh', '-c', 'mkdir -p /run/sshd && exec "$@"', 'sh', ...sshd]
+        : sshd;
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
     child.once('exit', () => {
       if (this.child === child) this.child = undefined;
     });
+    const listening = this.options.enter ? `Server listening on ${this.options.enter.listenAddress} port 22` : `Server listening on ${this.host} port ${this.port}`;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`sshd did not start listening:\n${this.log}`)), 15_000);
       child.stderr!.on('data', (chunk: Buffer) => {
         this.log += chunk.toString();
-        if (this.log.includes(`Server listening on ${this.host} port ${this.port}`)) {
+        if (this.log.includes(listening)) {
           clearTimeout(timer);
           resolve();
         }
@@ -210,6 +250,8 @@ export class SshdServer {
   }
 
   async dispose(): Promise<void> {
+    for (const client of this.relayed) client.destroy();
+    await new Promise<void>((resolve) => (this.relay ? this.relay.close(() => resolve()) : resolve()));
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
