@@ -93,5 +93,7 @@ define openstack_extras::pacemaker::service (
   File <| title == $agent_file_title |> -> Cs_primitive <| title == $primitive |>
   File <| title == $agent_file_title |> ~> Service[$title]
   Cs_primitive <| title == $primitive |> -> Service[$title]
+  # The service provider places the clone when there is one, so the clone must exist (or be gone) first.
+  Cs_clone <| title == "${primitive}-clone" |> -> Service[$title]
   File <| title == $handler_title |> -> Service[$title]
 }
