@@ -10,6 +10,11 @@
 // - file reads, stat, chmod, chown, remove, hasCommand and the whole write-temp-then-rename of
 //   writeFileAtomic are repeated (they end in the same state however often they run);
 // - mkdir and symlink are not repeated (a second attempt would fail on the first one's result).
+// A silent peer (cut network, no reset) is declared lost after 3 unanswered keepalives.
+//
+// Command timeouts are enforced on the node by coreutils `timeout` (see remoteCommandLine):
+// OpenSSH ignores the ssh "signal" request in root sessions, and closing the channel alone would
+// leave the command running.
 
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
@@ -96,9 +101,9 @@ class Session {
 class NotSentError extends Error {}
 
 const SFTP_NO_SUCH_FILE = 2;
+const SFTP_PERMISSION_DENIED = 3;
 /** Grace after a command timeout for the node's `timeout` (TERM, then KILL after 2 s) to act. */
 const ABANDON_AFTER_TIMEOUT_MS = 5_000;
-const SFTP_PERMISSION_DENIED = 3;
 
 type RetryRule = 'repeatable' | 'only-if-not-sent';
 
@@ -131,7 +136,7 @@ export class SshTransport implements Transport {
   }
 
   async run(file: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
-    remoteCommandLine(file, args, { cwd: options.cwd, env: options.env }); // refuses unquotable input before connecting
+    remoteCommandLine(file, args, { cwd: options.cwd, env: options.env }); // throws on unquotable input before any connection work
     const description = `running ${quoteShellCommand([file, ...args])}`;
     return await this.withSession(description, 'only-if-not-sent', (session) => this.exec(session, [file, ...args], options));
   }
