@@ -15,7 +15,6 @@ import { NamespaceTransport } from '../../src/backends/cluster-node.js';
 import type { CommandResult, RunOptions } from '../../src/backends/transport.js';
 
 export const CLUSTER_SCRIPT = fileURLToPath(new URL('../../scripts/cluster', import.meta.url));
-export const CLUSTER_NODES = ['node-1', 'node-2', 'node-3'] as const;
 const USE_LOCK = '/var/tmp/papply-cluster.use.lock';
 
 let skipReason: string | undefined | null = null;
