@@ -3,7 +3,7 @@
 // Only the differences of representation are bridged here (Puppet's heredoc wrapper and
 // invoke/call distinction are normalised away on Puppet's side by normalisePuppetPN).
 
-import type { AttributeOp, Block, Expression, Parameter, Program } from '../../../src/compiler/ast.js';
+import type { AttributeOp, Block, EppTemplate, Expression, Parameter, Program } from '../../../src/compiler/ast.js';
 
 export type PN = null | boolean | number | string | PN[] | { '^': PN[] } | { '#': PN[] };
 
@@ -27,6 +27,11 @@ function ops(o: AttributeOp[]): PN {
 export function programToPN(p: Program): PN {
   if (p.body.length === 1) return pn(p.body[0]);
   return call('block', ...p.body.map(pn));
+}
+
+/** An EPP template as `puppet epp dump --format json` shows it: a lambda around an `epp` body. */
+export function eppToPN(t: EppTemplate): PN {
+  return call('lambda', map(['params', t.params && parameters(t.params)], ['body', [call('epp', ...t.body.body.map(pn))]]));
 }
 
 export function pn(n: Expression): PN {

@@ -59,6 +59,14 @@ export async function puppetDumpAll(files: string[]): Promise<Map<string, PN>> {
   return trees;
 }
 
+/** Puppet's tree of an EPP template as `puppet epp dump --format json`, or undefined if it fails. */
+export async function puppetEppDump(file: string): Promise<PN | undefined> {
+  if (!puppetExecutable) throw new Error('puppet is not installed');
+  const result = await execa(puppetExecutable, ['epp', 'dump', '--format', 'json', file], { reject: false });
+  const documents = result.exitCode === 0 ? splitJsonDocuments(result.stdout) : [];
+  return documents.length === 1 ? (JSON.parse(documents[0]) as PN) : undefined;
+}
+
 /** Splits concatenated JSON values (`{...}{...}`) at their top-level boundaries. */
 function splitJsonDocuments(text: string): string[] {
   const documents: string[] = [];
