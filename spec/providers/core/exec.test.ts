@@ -97,4 +97,9 @@ describe('exec', () => {
     const { report } = await apply(catalogOf([exec('one', { command: '/bin/true' }), exec('two', { command: '/bin/true' })]));
     expect(report.metrics.changes.total).toBe(2);
   });
+
+  it('an array command is run as it is, without a shell', async () => {
+    await apply(catalogOf([exec('array', { command: ['/usr/bin/touch', `${dir}/with space;and semicolon`] })]));
+    expect(existsSync(join(dir, 'with space;and semicolon'))).toBe(true);
+  });
 });

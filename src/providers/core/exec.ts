@@ -45,6 +45,13 @@ export function splitCommandLine(command: string): string[] {
   return words;
 }
 
+/** A command line (split like a shell would, run without one) or an argument vector. */
+type Command = string | string[];
+
+function display(command: Command): string {
+  return Array.isArray(command) ? command.join(' ') : command;
+}
+
 function list(value: AttributeValue): string[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
@@ -59,8 +66,13 @@ abstract class ExecProvider extends Provider {
   /** The argument vector of a command line, resolved against `path`. */
   protected abstract argv(command: string): Promise<string[]>;
 
+  /** An array command (Puppet 7) is an argument vector as it is: no splitting, no shell. */
+  private async argvOf(command: Command): Promise<string[]> {
+    return Array.isArray(command) ? command : this.argv(command);
+  }
+
   /** Runs a command line with the resource's environment, cwd, user and timeout. */
-  async run(command: string, timeoutSeconds = Number(this.resource.get('timeout') ?? 300)): Promise<CommandResult> {
+  async run(command: Command, timeoutSeconds = Number(this.resource.get('timeout') ?? 300)): Promise<CommandResult> {
     const env: Record<string, string> = {};
     const dirs = searchPath(this.resource);
     if (dirs.length > 0) env.PATH = dirs.join(':');
@@ -69,18 +81,18 @@ abstract class ExecProvider extends Provider {
       if (at <= 0) throw new Error(`Invalid environment setting '${entry}'`);
       env[entry.slice(0, at)] = entry.slice(at + 1);
     }
-    let argv = await this.argv(command);
+    let argv = await this.argvOf(command);
     const user = this.resource.get('user');
     if (user !== undefined) argv = ['runuser', '-u', String(user), '--', ...argv];
     const cwd = this.resource.get('cwd');
-    this.resource.debug(`Executing '${command}'`);
+    this.resource.debug(`Executing '${display(command)}'`);
     const [file, ...args] = argv;
     const result = await this.context.transport.run(file!, args, {
       env,
       cwd: cwd === undefined ? undefined : String(cwd),
       timeoutMs: timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
     });
-    if (result.timedOut) throw new Error(`Command exceeded timeout: ${command}`);
+    if (result.timedOut) throw new Error(`Command exceeded timeout: ${display(command)}`);
     return result;
   }
 
@@ -122,11 +134,11 @@ abstract class ExecProvider extends Provider {
   }
 
   override async set(property: string): Promise<void> {
-    if (property === 'returns') await this.execute_command(String(this.resource.get('command')));
+    if (property === 'returns') await this.execute_command(this.resource.get('command') as Command);
   }
 
   /** Runs with tries/try_sleep, logs output per logoutput, fails unless the exit code is in returns. */
-  async execute_command(command: string): Promise<void> {
+  async execute_command(command: Command): Promise<void> {
     const resource = this.resource;
     const returns = (resource.get('returns') as number[]) ?? [0];
     const tries = Number(resource.get('tries') ?? 1);
@@ -149,7 +161,7 @@ abstract class ExecProvider extends Provider {
     }
     if (!ok) {
       const expected = returns.length === 1 ? `[${returns[0]}]` : `[${returns.join(', ')}]`;
-      const message = `'${command}' returned ${result!.exitCode ?? 'a signal'} instead of one of ${expected}`;
+      const message = `'${display(command)}' returned ${result!.exitCode ?? 'a signal'} instead of one of ${expected}`;
       this.context.log('err', message);
       throw new Error(message);
     }
@@ -196,8 +208,10 @@ export const execType = registerType(
         kind: 'parameter',
         namevar: true,
         validate: (value) => {
-          if (typeof value !== 'string' && !Array.isArray(value)) throw new Error('Command must be a String');
+          const ok = typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((word) => typeof word === 'string'));
+          if (!ok) throw new Error('Command must be a String or an Array of Strings');
         },
+        munge: (value) => (Array.isArray(value) ? value.map(String) : String(value)),
       },
       returns: {
         kind: 'property',
@@ -244,15 +258,15 @@ export const execType = registerType(
     autorequire: {
       file: (resource) => {
         const titles = list(resource.get('cwd'));
-        const first = splitCommandLineSafe(resource.name)[0];
+        const first = words(resource.get('command') as Command)[0];
         if (first?.startsWith('/')) titles.push(first);
         return titles;
       },
       user: (resource) => list(resource.get('user')),
     },
     validate: (resource) => {
-      const command = resource.name;
-      const first = splitCommandLineSafe(command)[0] ?? '';
+      const command = display(resource.get('command') as Command);
+      const first = words(resource.get('command') as Command)[0] ?? '';
       if (resource.meta.provider !== 'shell' && !first.startsWith('/') && searchPath(resource).length === 0) {
         throw new Error(`'${command}' is not qualified and no path was specified. Please qualify the command or specify a path.`);
       }
@@ -260,13 +274,14 @@ export const execType = registerType(
     refresh: async (resource) => {
       const provider = resource.provider as ExecProvider;
       if (!(await provider.shouldRun(true))) return;
-      await provider.execute_command(String(resource.get('refresh') ?? resource.get('command')));
+      await provider.execute_command((resource.get('refresh') ?? resource.get('command')) as Command);
     },
   },
   [PosixExecProvider, ShellExecProvider],
 );
 
-function splitCommandLineSafe(command: string): string[] {
+function words(command: Command): string[] {
+  if (Array.isArray(command)) return command;
   try {
     return splitCommandLine(command);
   } catch {
