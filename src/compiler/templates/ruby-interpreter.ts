@@ -8,9 +8,10 @@ import { arrayMethod, hashMethod, rangeMethod } from './ruby-collections.js';
 import { BreakSignal, NextSignal, RMatch, RubyError, argCount, type RBlock, type RubyRuntime } from './ruby-runtime.js';
 import { NO_METHOD, format, stringMethod, symbolMethod } from './ruby-string.js';
 import {
-  KNOWN_CLASSES, RClass, RRange, RRegexp, RSymbol, classChain, className, formatFloat, fromPuppet, inspect, isFloat,
-  isInteger, isNumeric, isTruthy, makeFloat, numberOf, rubyCompare, rubyEquals, toPuppet, toS, type RHash, type RValue,
+  KNOWN_CLASSES, RClass, RRange, RRegexp, RSymbol, classChain, className, fromPuppet, inspect, isInteger, isNumeric,
+  isTruthy, makeFloat, numberOf, rubyCompare, rubyEquals, toPuppet, toS, type RHash, type RValue,
 } from './ruby-values.js';
+import { rubyJson, rubyYaml } from './ruby-serialize.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Node = any;
@@ -421,6 +422,7 @@ export class RubyInterpreter implements RubyRuntime {
     else if (receiver instanceof TemplateSelf) result = this.callSelf(name, args, block, false);
     else if (receiver instanceof RMatch) result = this.matchMethod(receiver, name, args);
     else if (receiver instanceof RRegexp) result = this.regexpMethod(receiver, name, args);
+    else if (receiver instanceof RClass) result = classMethod(receiver, name, args);
     else if (receiver === undefined) result = nilMethod(name);
     if (result !== NO_METHOD) return result;
     return this.objectMethod(receiver, name, args, block);
@@ -470,6 +472,10 @@ export class RubyInterpreter implements RubyRuntime {
       case 'public_send':
       case '__send__':
         return this.callMethod(receiver, toS(args[0]), args.slice(1), block);
+      case 'to_json':
+        return rubyJson(toPuppet(receiver), false);
+      case 'to_yaml':
+        return rubyYaml(toPuppet(receiver));
       case 'then':
       case 'yield_self':
         return block ? block.call([receiver]) : receiver;
@@ -688,6 +694,9 @@ export class RubyInterpreter implements RubyRuntime {
       case 'srand':
         throw new RubyError(`'${name}' gives a random result; not supported in templates`);
       case 'require':
+        // The JSON and YAML libraries are always at hand; anything else cannot be loaded.
+        if (['json', 'yaml', 'psych'].includes(toS(args[0]))) return true;
+        throw new RubyError(`unsupported Ruby construct 'require ${inspect(args[0])}'`);
       case 'load':
       case 'eval':
       case 'instance_eval':
@@ -712,6 +721,14 @@ function bindParams(params: Node[], args: RValue[], env: Env): void {
     else if (param.nested) bindParams(param.nested, [values[i]], env);
     else env.declare(param.name, values[i]);
   });
+}
+
+/** Class methods of the constants templates use: JSON.generate / pretty_generate / dump, YAML.dump. */
+function classMethod(cls: RClass, name: string, args: RValue[]): RValue | typeof NO_METHOD {
+  if (cls.name === 'JSON' && (name === 'generate' || name === 'dump')) return rubyJson(toPuppet(args[0]), false);
+  if (cls.name === 'JSON' && name === 'pretty_generate') return rubyJson(toPuppet(args[0]), true);
+  if (cls.name === 'YAML' && name === 'dump') return rubyYaml(toPuppet(args[0]));
+  return NO_METHOD;
 }
 
 function nilMethod(name: string): RValue | typeof NO_METHOD {

@@ -86,7 +86,7 @@ export type RValue =
 export const KNOWN_CLASSES = [
   'Object', 'BasicObject', 'Kernel', 'Comparable', 'Enumerable', 'String', 'Symbol', 'Integer', 'Fixnum',
   'Bignum', 'Float', 'Numeric', 'Array', 'Hash', 'TrueClass', 'FalseClass', 'NilClass', 'Regexp', 'Range',
-  'MatchData', 'Proc',
+  'MatchData', 'Proc', 'JSON', 'YAML',
 ];
 
 /** The Ruby class name of a value, and its ancestors, for is_a?. */

@@ -1,10 +1,9 @@
 // stdlib value selection and conversion: pick, pick_default, str2bool, bool2str, to_json,
 // to_json_pretty, to_yaml, parsejson, parseyaml.
 
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { dataToValue } from '../../hiera/values.js';
-import { formatFloat } from '../../templates/ruby-values.js';
-import { PFloat, isHash, type Value } from '../../values.js';
+import { rubyJson, rubyYaml } from '../../templates/ruby-serialize.js';
 import { arity, asLegacyArgs, fail, register, rubyClass } from './support.js';
 
 // pick(*values): the first value that is neither undef nor ''.
@@ -43,58 +42,21 @@ register('bool2str', (ctx, rawArgs) => {
   return value ? whenTrue : whenFalse;
 });
 
-/** Puppet data as JSON the way Ruby's JSON generator writes it (floats keep their `.0`). */
-function toJson(value: Value, indent: string | undefined, skipUndef: boolean, depth = 0): string {
-  const pad = indent === undefined ? '' : `\n${indent.repeat(depth + 1)}`;
-  const close = indent === undefined ? '' : `\n${indent.repeat(depth)}`;
-  const colon = indent === undefined ? ':' : ': ';
-  if (value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatFloat(value);
-  if (value instanceof PFloat) return formatFloat(value.value);
-  if (Array.isArray(value)) {
-    const items = skipUndef ? value.filter((v) => v !== undefined) : value;
-    // Ruby 3.1's json pretty-prints empty containers across lines ("[\n\n  ]", "{\n  }").
-    if (!items.length) return indent === undefined ? '[]' : `[\n${close}]`;
-    return `[${items.map((v) => pad + toJson(v, indent, skipUndef, depth + 1)).join(',')}${close}]`;
-  }
-  if (isHash(value)) {
-    const entries = [...value].filter(([, v]) => !(skipUndef && v === undefined));
-    if (!entries.length) return indent === undefined ? '{}' : `{${close}}`;
-    return `{${entries.map(([k, v]) => `${pad}${JSON.stringify(String(k ?? ''))}${colon}${toJson(v, indent, skipUndef, depth + 1)}`).join(',')}${close}}`;
-  }
-  return JSON.stringify(String(value));
-}
-
 register('to_json', (ctx, args) => {
   arity(ctx, 'to_json', args, 1);
-  return toJson(args[0], undefined, false);
+  return rubyJson(args[0], false);
 });
 
 // to_json_pretty(data, [skip_undef]): JSON.pretty_generate plus a final newline, as stdlib.
 register('to_json_pretty', (ctx, args) => {
   arity(ctx, 'to_json_pretty', args, 1, 3);
-  return `${toJson(args[0], '  ', args[1] === true)}\n`;
+  return `${rubyJson(args[0], true, args[1] === true)}\n`;
 });
-
-function toPlainData(value: Value): unknown {
-  if (value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toPlainData);
-  // Plain objects, not Maps: the yaml package writes Maps as !!omap under YAML 1.1.
-  if (isHash(value)) return Object.fromEntries([...value].map(([k, v]) => [String(k ?? ''), toPlainData(v)]));
-  if (value instanceof PFloat) return value.value;
-  if (typeof value === 'object') return String(value);
-  return value;
-}
 
 // to_yaml(data): Psych's layout: a `---` document start, sequences not indented under their key.
 register('to_yaml', (ctx, args) => {
   arity(ctx, 'to_yaml', args, 1, 2);
-  const body = stringify(toPlainData(args[0]), { version: '1.1', indentSeq: false, lineWidth: 0, singleQuote: true, nullStr: '' });
-  const scalar = !Array.isArray(args[0]) && !isHash(args[0]);
-  const isEmptyCollection = (Array.isArray(args[0]) && args[0].length === 0) || (isHash(args[0]) && args[0].size === 0);
-  return scalar || isEmptyCollection ? `--- ${body}` : `---\n${body}`;
+  return rubyYaml(args[0]);
 });
 
 function parser(name: string, parseText: (text: string) => unknown): void {
