@@ -102,4 +102,10 @@ describe('exec', () => {
     await apply(catalogOf([exec('array', { command: ['/usr/bin/touch', `${dir}/with space;and semicolon`] })]));
     expect(existsSync(join(dir, 'with space;and semicolon'))).toBe(true);
   });
+
+  it('a missing cwd or command fails with Puppet wording', async () => {
+    const { lines } = await apply(catalogOf([exec('in nowhere', { command: '/bin/true', cwd: `${dir}/nope` }), exec(`${dir}/no-such-cmd`)]));
+    expect(lines).toContain(`Error: /Stage[main]/Main/Exec[in nowhere]/returns: change from 'notrun' to ['0'] failed: Working directory ${dir}/nope does not exist!`);
+    expect(lines).toContain(`Error: /Stage[main]/Main/Exec[${dir}/no-such-cmd]/returns: change from 'notrun' to ['0'] failed: Could not find command '${dir}/no-such-cmd'`);
+  });
 });

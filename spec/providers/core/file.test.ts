@@ -131,6 +131,19 @@ describe('file', () => {
     expect(existsSync(`${dir}/missing`)).toBe(false);
   });
 
+  it('a missing parent directory fails the file as Puppet says it', async () => {
+    const { lines } = await apply(catalogOf([file(`${dir}/nodir/a`, { content: 'x' })]));
+    expect(lines).toContain(
+      `Error: /Stage[main]/Main/File[${dir}/nodir/a]/ensure: change from 'absent' to 'file' failed: Could not set 'file' on ensure: No such file or directory - A directory component in ${dir}/nodir/a does not exist or is a dangling symbolic link`,
+    );
+  });
+
+  it('recurse only manages the top directory, with a warning', async () => {
+    const { lines } = await apply(catalogOf([file(`${dir}/tree`, { ensure: 'directory', recurse: true })]));
+    expect(statSync(`${dir}/tree`).isDirectory()).toBe(true);
+    expect(lines).toContain(`Warning: /Stage[main]/Main/File[${dir}/tree]: recurse is not implemented by papply: only the top directory is managed`);
+  });
+
   it('autorequires its parent directory even when declared later', async () => {
     const { report } = await apply(catalogOf([file(`${dir}/p/child`, { content: 'x' }), file(`${dir}/p`, { ensure: 'directory' })]));
     expect(report.metrics.resources.failed).toBe(0);

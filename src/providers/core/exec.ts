@@ -85,6 +85,9 @@ abstract class ExecProvider extends Provider {
     const user = this.resource.get('user');
     if (user !== undefined) argv = ['runuser', '-u', String(user), '--', ...argv];
     const cwd = this.resource.get('cwd');
+    if (cwd !== undefined && (await this.context.transport.stat(String(cwd)))?.type !== 'directory') {
+      throw new Error(`Working directory ${String(cwd)} does not exist!`);
+    }
     this.resource.debug(`Executing '${display(command)}'`);
     const [file, ...args] = argv;
     const result = await this.context.transport.run(file!, args, {
@@ -176,7 +179,11 @@ export class PosixExecProvider extends ExecProvider {
     const words = splitCommandLine(command);
     if (words.length === 0) throw new Error('empty command');
     const executable = words[0]!;
-    if (executable.includes('/')) return words;
+    if (executable.includes('/')) {
+      const stat = await this.context.transport.stat(executable);
+      if (!stat || stat.type === 'directory' || (stat.mode & 0o111) === 0) throw new Error(`Could not find command '${executable}'`);
+      return words;
+    }
     for (const dir of searchPath(this.resource)) {
       const candidate = path.join(dir, executable);
       const stat = await this.context.transport.stat(candidate);

@@ -111,6 +111,14 @@ export class PosixFileProvider extends Provider {
   /** Kind of the file when last looked at (mode insync needs it for directories). */
   currentType: string | undefined;
 
+  constructor(resource: Resource, context: ApplyContext) {
+    super(resource, context);
+    const recurse = resource.get('recurse');
+    if (recurse !== undefined && recurse !== false && recurse !== 'false') {
+      resource.warning('recurse is not implemented by papply: only the top directory is managed');
+    }
+  }
+
   protected get filePath(): string {
     return this.resource.name;
   }
@@ -213,6 +221,11 @@ export class PosixFileProvider extends Provider {
   override async create(): Promise<void> {
     const transport = this.context.transport;
     const ensure = String(this.resource.get('ensure'));
+    if ((await transport.stat(path.dirname(this.filePath)))?.type !== 'directory') {
+      throw new Error(
+        `Could not set '${ensure === 'present' ? 'file' : ensure}' on ensure: No such file or directory - A directory component in ${this.filePath} does not exist or is a dangling symbolic link`,
+      );
+    }
     if (ensure === 'directory') {
       const setting = this.resource.get('mode') as string | undefined;
       await transport.mkdir(this.filePath, setting === undefined ? 0o755 : desiredMode(setting, 0o755, true));
@@ -396,12 +409,8 @@ export const fileType = registerType(
         defaultTo: false,
         munge: (value) => (value === false || value === 'false' ? false : String(value)),
       },
-      recurse: {
-        kind: 'parameter',
-        validate: (value) => {
-          if (value !== false && value !== 'false') throw new Error('recursive file management is not supported by papply');
-        },
-      },
+      // Only the directory itself is managed: papply does not walk its contents.
+      recurse: { kind: 'parameter', values: ['true', 'false', 'remote'] },
       purge: {
         kind: 'parameter',
         validate: (value) => {
@@ -428,6 +437,7 @@ export const fileType = registerType(
         throw new Error('You cannot specify more than one of content, source, target');
       }
       if (resource.get('source') !== undefined) resource.set('content', FROM_SOURCE);
+
       if (resource.get('ensure') === 'link' && resource.get('target') === undefined) {
         throw new Error('ensure => link needs a target');
       }
