@@ -10,9 +10,13 @@ import type { Resource } from '../framework/resource.js';
 import { booleanAttribute } from '../framework/type.js';
 import { PosixFileProvider, fileType, resolveSource } from './file.js';
 
-function fragmentsOf(resource: Resource, catalog: Catalog): CatalogResource[] {
-  const targets = new Set([resource.title, resource.name]);
+/** The concat::fragment resources of the catalog whose target is one of `targets` (titles or paths). */
+export function fragmentsTargeting(targets: ReadonlySet<string>, catalog: Catalog): CatalogResource[] {
   return catalog.resources.filter((entry) => entry.type.toLowerCase() === 'concat::fragment' && targets.has(String(entry.parameters?.target)));
+}
+
+function fragmentsOf(resource: Resource, catalog: Catalog): CatalogResource[] {
+  return fragmentsTargeting(new Set([resource.title, resource.name]), catalog);
 }
 
 /** puppetlabs-concat's sort: by order then title; `numeric` compares numeric parts as numbers. */
@@ -29,28 +33,46 @@ function sortFragments(fragments: CatalogResource[], mode: string): CatalogResou
   });
 }
 
+/**
+ * The text of the fragments targeting `targets`, sorted as concat sorts them (`order`: alpha or
+ * numeric); `ensureNewline` ends every fragment with a newline. Shared with other fragment-built
+ * files (haproxy_fragment).
+ */
+export async function concatenateFragments(
+  targets: ReadonlySet<string>,
+  catalog: Catalog,
+  modulepath: readonly string[],
+  options: { order?: string; ensureNewline?: boolean } = {},
+): Promise<{ content: Buffer; count: number }> {
+  const fragments = sortFragments(fragmentsTargeting(targets, catalog), options.order ?? 'alpha');
+  const parts: string[] = [];
+  for (const fragment of fragments) {
+    let text: string;
+    if (fragment.parameters?.content !== undefined) {
+      text = String(fragment.parameters.content);
+    } else {
+      const sources = [fragment.parameters?.source ?? []].flat().map(String);
+      let found: string | undefined;
+      for (const source of sources) if ((found = await resolveSource(source, modulepath))) break;
+      if (!found) throw new Error(`Concat::Fragment[${fragment.title}]: could not find any of the sources ${sources.join(', ')}`);
+      text = await fs.readFile(found, 'utf8');
+    }
+    if (options.ensureNewline && !text.endsWith('\n')) text += '\n';
+    parts.push(text);
+  }
+  return { content: Buffer.from(parts.join('')), count: fragments.length };
+}
+
 class ConcatProvider extends PosixFileProvider {
   static override readonly providerName = 'posix';
 
   protected override async loadWantedContent(): Promise<Buffer> {
-    const fragments = sortFragments(fragmentsOf(this.resource, this.context.catalog), String(this.resource.get('order')));
-    const parts: string[] = [];
-    for (const fragment of fragments) {
-      let text: string;
-      if (fragment.parameters?.content !== undefined) {
-        text = String(fragment.parameters.content);
-      } else {
-        const sources = [fragment.parameters?.source ?? []].flat().map(String);
-        let found: string | undefined;
-        for (const source of sources) if ((found = await resolveSource(source, this.context.modulepath))) break;
-        if (!found) throw new Error(`Concat::Fragment[${fragment.title}]: could not find any of the sources ${sources.join(', ')}`);
-        text = await fs.readFile(found, 'utf8');
-      }
-      if (this.resource.get('ensure_newline') && !text.endsWith('\n')) text += '\n';
-      parts.push(text);
-    }
-    if (fragments.length === 0 && this.resource.get('warn_if_empty') !== false) this.resource.debug('no fragments target this file');
-    return Buffer.from(parts.join(''));
+    const { content, count } = await concatenateFragments(new Set([this.resource.title, this.resource.name]), this.context.catalog, this.context.modulepath, {
+      order: String(this.resource.get('order')),
+      ensureNewline: Boolean(this.resource.get('ensure_newline')),
+    });
+    if (count === 0 && this.resource.get('warn_if_empty') !== false) this.resource.debug('no fragments target this file');
+    return content;
   }
 }
 
