@@ -82,4 +82,18 @@ describe('papply apply MANIFEST', () => {
     expect(result.stdout).toContain(`Notice: /Stage[main]/Main/App::Instance[web]/File[${dir}/web.conf]/ensure: defined content as`);
     expect(result.stdout).toContain(`Notice: /Stage[first]/Setup/Exec[setup]/returns: executed successfully`);
   });
+
+  it('--facts overrides gathered facts; -e applies code given on the command line', async () => {
+    writeFileSync(join(dir, 'facts.yaml'), 'role: loadbalancer\nos:\n  family: Debian\n');
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await runApply(
+      undefined,
+      { execute: `file { '${dir}/role': content => "\${facts['role']} on \${facts['os']['family']} \${facts['kernel']}" }`, facts: join(dir, 'facts.yaml'), detailedExitcodes: true },
+      { stdout, stderr },
+    );
+    expect(stderr.text).toBe('');
+    expect(code).toBe(2);
+    expect(readFileSync(join(dir, 'role'), 'utf8')).toBe('loadbalancer on Debian Linux');
+  });
 });
