@@ -139,6 +139,14 @@ describe('CIB session on a CIB file', () => {
     expect(await cib.epoch()).toBe(before);
   });
 
+  it('refuses an agent the node does not have, or a parameter the agent does not take, writing nothing', async () => {
+    const session = await cib.open();
+    const before = await cib.epoch();
+    await expect(session.commit([dummy('ghost', { type: 'NoSuchAgent' })])).rejects.toThrow(/Cs_primitive\[ghost\]: resource agent ocf:pacemaker:NoSuchAgent is not available/);
+    await expect(session.commit([dummy('typo', { parameters: { stat: '/run/x' } })])).rejects.toThrow(/Cs_primitive\[typo\]: ocf:pacemaker:Dummy has no parameter stat \(it takes: .*state/);
+    expect(await cib.epoch()).toBe(before);
+  });
+
   it('names a constraint on a resource that does not exist before asking Pacemaker', async () => {
     const items: DesiredItem[] = [{ kind: 'location', owner: 'Cs_location[ghost]', id: 'ghost', rsc: 'nope', node: 'node-1', score: '100' }];
     await expect((await cib.open()).commit(items)).rejects.toThrow(/Cs_location\[ghost\]: constraint ghost refers to resource nope, which does not exist/);

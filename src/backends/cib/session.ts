@@ -3,6 +3,7 @@
 // recompute and retry (bounded).
 
 import { PapplyError } from '../../errors.js';
+import { AgentCatalog } from './agents.js';
 import { openCibBackend, type CibBackend, type CibBackendOptions } from './backend.js';
 import { checkPatch, predictTransition, type TransitionAction } from './check.js';
 import { buildTarget, type DesiredItem, type ItemError } from './desired.js';
@@ -26,6 +27,8 @@ export interface CommitOptions {
   predict?: boolean;
   /** Runs after the patch is checked, right before it is sent (tests use it to race the write). */
   beforeSend?: (attempt: number) => Promise<void>;
+  /** Check primitives' agents and parameter names against the agents' metadata; default true. */
+  checkAgents?: boolean;
 }
 
 export interface CibPlan {
@@ -66,10 +69,12 @@ export class CibPatchError extends PapplyError {
 export class CibSession {
   private currentXml: string;
   private currentModel: CibModel;
+  private readonly agents: AgentCatalog;
 
   private constructor(readonly backend: CibBackend, xml: string, private readonly options: CibSessionOptions) {
     this.currentXml = xml;
     this.currentModel = parseCib(xml);
+    this.agents = new AgentCatalog(backend.transport);
   }
 
   static async open(options: CibSessionOptions = {}): Promise<CibSession> {
@@ -106,6 +111,12 @@ export class CibSession {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const versionBefore = this.currentModel.version;
     const owners = [...new Set(items.map((item) => item.owner))];
+    if (options.checkAgents ?? true) {
+      const problems = await this.agents.check(items);
+      if (problems.length > 0) {
+        throw new CibPatchError(problems.map((problem) => `${problem.owner}: ${problem.message}`).join('\n'), [...new Set(problems.map((problem) => problem.owner))], problems);
+      }
+    }
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const plan = this.plan(items);
       if (plan.errors.length > 0) {
