@@ -50,6 +50,10 @@ const expected: Record<string, [number, number, RegExp]> = {
   unclosed_paren: [2, 1, /^Syntax error at 'notice'; expected ',' or '\)'$/],
   unclosed_single: [2, 6, /^unclosed string started at 2:6$/],
   unterminated_regex_case: [2, 3, /^Syntax error at '\/'/],
+  plus_equals: [2, 4, /^The operator '\+=' is no longer supported/],
+  class_ends_with_value: [3, 3, /^This Variable has no effect\. A Host Class Definition can not end with a value-producing expression without other effect$/],
+  name_without_parens: [2, 1, /^This Name has no effect\. A value was produced and then forgotten/],
+  empty_if_statement: [1, 1, /^This 'if' statement has no effect\./],
 };
 
 // Where papply deliberately reports another column than Puppet: Puppet points after the opening
