@@ -123,6 +123,8 @@ export class CatalogBuilder {
   readonly resources: CompiledResource[] = [];
   private readonly byKey = new Map<string, CompiledResource>();
   private readonly byType = new Map<string, CompiledResource[]>();
+  /** type -> lowercase title -> resources (titles compare case-insensitively in collector queries). */
+  private readonly byTitle = new Map<string, Map<string, CompiledResource[]>>();
   readonly edges: [CompiledResource, CompiledResource][] = [];
   /** Class names (and the node definition's name) in evaluation order. */
   readonly classes: string[] = [];
@@ -139,6 +141,12 @@ export class CatalogBuilder {
     let sameType = this.byType.get(resource.type);
     if (!sameType) this.byType.set(resource.type, (sameType = []));
     sameType.push(resource);
+    let titles = this.byTitle.get(resource.type);
+    if (!titles) this.byTitle.set(resource.type, (titles = new Map()));
+    const lower = resource.title.toLowerCase();
+    const sameTitle = titles.get(lower);
+    if (sameTitle) sameTitle.push(resource);
+    else titles.set(lower, [resource]);
     if (container) {
       resource.container = container;
       this.edges.push([container, resource]);
@@ -165,6 +173,11 @@ export class CatalogBuilder {
   /** Resources of one type (`File`) in declaration order. */
   resourcesOfType(type: string): readonly CompiledResource[] {
     return this.byType.get(type) ?? [];
+  }
+
+  /** Resources of one type whose title equals `title` ignoring case. */
+  resourcesTitled(type: string, title: string): readonly CompiledResource[] {
+    return this.byTitle.get(type)?.get(title.toLowerCase()) ?? [];
   }
 
   find(type: string, title: string): CompiledResource | undefined {

@@ -21,6 +21,8 @@ export class Loader {
   private readonly resolvedAliases = new Map<string, TypeAliasType>();
   private readonly loadedFiles = new Set<string>();
   private readonly searched = new Map<string, string[]>();
+  /** `kind:name` already autoloaded (found or not): built-in types are asked for all the time. */
+  private readonly attempted = new Set<string>();
   readonly nodes: NodeDefinition[] = [];
 
   constructor(
@@ -111,6 +113,9 @@ export class Loader {
   }
 
   private autoload(key: string, kind: 'manifests' | 'functions' | 'types'): void {
+    const attempt = `${kind}:${key}`;
+    if (this.attempted.has(attempt)) return;
+    this.attempted.add(attempt);
     const segments = key.split('::');
     const module = segments[0]!;
     const rest = segments.slice(1);

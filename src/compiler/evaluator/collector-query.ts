@@ -12,6 +12,12 @@ import type { Evaluator } from './evaluator.js';
 
 export type ResourcePredicate = (resource: CompiledResource) => boolean;
 
+export interface CompiledQuery {
+  matches: ResourcePredicate;
+  /** Set when the whole query is `title == '<this>'`: collectors then look the title up instead of scanning. */
+  title?: string;
+}
+
 function attributeName(expression: Expression): string {
   if (expression.kind === 'QualifiedName' || expression.kind === 'String') return expression.kind === 'String' ? expression.value : expression.name;
   if (expression.kind === 'Variable') return expression.name;
@@ -30,19 +36,28 @@ function equalsQuery(name: string, expected: Value): ResourcePredicate {
   };
 }
 
-export function compileQuery(query: Expression | undefined, scope: Scope, ev: Evaluator): ResourcePredicate {
+export function compileQuery(query: Expression | undefined, scope: Scope, ev: Evaluator): CompiledQuery {
+  const inner = query?.kind === 'Parenthesized' ? query.expression : query;
+  if (inner?.kind === 'Comparison' && inner.op === '==' && attributeName(inner.left) === 'title') {
+    const expected = ev.evaluate(inner.right, scope);
+    return { matches: equalsQuery('title', expected), title: typeof expected === 'string' ? expected : undefined };
+  }
+  return { matches: compilePredicate(query, scope, ev) };
+}
+
+function compilePredicate(query: Expression | undefined, scope: Scope, ev: Evaluator): ResourcePredicate {
   if (!query) return () => true;
   switch (query.kind) {
     case 'Parenthesized':
-      return compileQuery(query.expression, scope, ev);
+      return compilePredicate(query.expression, scope, ev);
     case 'And': {
-      const left = compileQuery(query.left, scope, ev);
-      const right = compileQuery(query.right, scope, ev);
+      const left = compilePredicate(query.left, scope, ev);
+      const right = compilePredicate(query.right, scope, ev);
       return (resource) => left(resource) && right(resource);
     }
     case 'Or': {
-      const left = compileQuery(query.left, scope, ev);
-      const right = compileQuery(query.right, scope, ev);
+      const left = compilePredicate(query.left, scope, ev);
+      const right = compilePredicate(query.right, scope, ev);
       return (resource) => left(resource) || right(resource);
     }
     case 'Comparison': {

@@ -7,7 +7,7 @@ import type { CollectExpression } from '../ast.js';
 import type { CompiledResource } from '../catalog-builder.js';
 import type { AttributeValue, Scope } from '../scope.js';
 import type { Value } from '../values.js';
-import { compileQuery, type ResourcePredicate } from './collector-query.js';
+import { compileQuery, type CompiledQuery } from './collector-query.js';
 import type { Evaluator } from './evaluator.js';
 import { capitalizeTypeName, refString, type RefTarget } from './resource-ref.js';
 
@@ -23,14 +23,15 @@ export class VirtualCollector implements Collector {
 
   constructor(
     readonly type: string,
-    private readonly predicate: ResourcePredicate,
+    private readonly query: CompiledQuery,
     private readonly overrides: AttributeValue[],
   ) {}
 
   evaluate(ev: Evaluator): boolean {
     let found = false;
-    for (const resource of ev.builder.resourcesOfType(this.type)) {
-      if (this.collected.has(resource) || !this.predicate(resource)) continue;
+    const candidates = this.query.title !== undefined ? ev.builder.resourcesTitled(this.type, this.query.title) : ev.builder.resourcesOfType(this.type);
+    for (const resource of candidates) {
+      if (this.collected.has(resource) || !this.query.matches(resource)) continue;
       this.collected.set(resource, true);
       resource.virtual = false;
       found = true;
@@ -79,9 +80,9 @@ export class RealizeCollector implements Collector {
 
 export function evaluateVirtualCollect(node: CollectExpression, scope: Scope, ev: Evaluator): Value {
   const type = capitalizeTypeName(node.type.name);
-  const predicate = compileQuery(node.query.query, scope, ev);
+  const query = compileQuery(node.query.query, scope, ev);
   const overrides = ev.evaluateAttributes(node.operations, scope);
-  const collector = new VirtualCollector(type, predicate, overrides);
+  const collector = new VirtualCollector(type, query, overrides);
   ev.addCollector(collector);
   return ev.collectorValue(collector);
 }

@@ -2,10 +2,17 @@
 // system (`ResourceType` for `File['/x']`, `ClassType` for `Class['foo']`); these helpers map them
 // to the catalog's type and title.
 
-import { capitalizeTypeName, ClassType, ResourceType } from '../types/index.js';
+import { capitalizeTypeName as capitalizeType, ClassType, ResourceType } from '../types/index.js';
 import type { PType, Value } from '../values.js';
 
-export { capitalizeTypeName };
+const capitalized = new Map<string, string>();
+
+/** `foo::bar` -> `Foo::Bar` (cached: called for every resource). */
+export function capitalizeTypeName(name: string): string {
+  let result = capitalized.get(name);
+  if (result === undefined) capitalized.set(name, (result = capitalizeType(name)));
+  return result;
+}
 
 /** The title a class has in the catalog: `Foo::Bar`, except `main`. */
 export function classTitle(name: string): string {
