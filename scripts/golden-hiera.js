@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Produces the expected results of the Hiera fixtures with Puppet 7: for each spec/hiera/fixtures/<case>,
-// `puppet apply` (facts from case.json as FACTER_ variables, --certname, --hiera_config) a manifest
-// that runs each lookup of case.json, declares the case's classes (automatic parameter lookup) and
+// `puppet apply` (facts from case.json as FACTER_ variables, --certname, --hiera_config, and the
+// case's modulepath for module data) a manifest that runs each lookup of case.json, declares the
+// case's classes (automatic parameter lookup) and
 // writes every result, as Ruby's compact JSON of the value (so 1.0 stays 1.0), to
 // spec/hiera/fixtures/<case>/expected.json. Commit the outputs.
 import { execFileSync } from 'node:child_process';
@@ -32,9 +33,11 @@ try {
     const manifest = [
       ...classes.map(([cls, params]) => `class ${cls}(${Object.entries(params).map(([p, v]) => `$${p} = ${literal(v)}`).join(', ')}) {}`),
       ...classes.map(([cls]) => `include ${cls}`),
+      ...(spec.include ?? []).map((cls) => `include ${cls}`),
       '$results = {',
       ...spec.lookups.map(([id, fn, args]) => `  ${literal(id)} => ${fn}(${args.map(literal).join(', ')}),`),
       ...classes.flatMap(([cls, params]) => Object.keys(params).map((p) => `  ${literal(`${cls}::${p}`)} => $${cls}::${p},`)),
+      ...(spec.params ?? []).map((p) => `  ${literal(p)} => $${p},`),
       '}',
       `file { '${out}': ensure => file, content => inline_template('<%= require "json"; JSON.pretty_generate(@results.map { |k, v| [k, v.to_json] }.to_h) %>') }`,
     ].join('\n');
@@ -43,7 +46,8 @@ try {
     const env = { ...process.env };
     for (const [fact, value] of Object.entries(spec.facts ?? {})) env[`FACTER_${fact}`] = String(value);
     try {
-      execFileSync('puppet', ['apply', '--color=false', '--certname', spec.certname, '--hiera_config', join(dir, 'hiera.yaml'),
+      const modulepath = spec.modulepath ? ['--modulepath', join(dir, spec.modulepath)] : [];
+      execFileSync('puppet', ['apply', '--color=false', ...modulepath, '--certname', spec.certname, '--hiera_config', join(dir, 'hiera.yaml'),
         '--confdir', join(work, 'conf'), '--vardir', join(work, 'var'), '--codedir', join(work, 'code'), '--logdir', join(work, 'log'),
         '--rundir', join(work, 'run'), manifestFile], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
       console.log(`ok   ${name}`);

@@ -17,6 +17,9 @@ interface Case {
   certname: string;
   facts: Record<string, unknown>;
   classes: Record<string, Record<string, unknown>>;
+  modulepath?: string;
+  /** Parameters of included classes whose value comes from Hiera alone (no default needed). */
+  params?: string[];
   lookups: [string, string, unknown[]][];
 }
 
@@ -29,7 +32,8 @@ function contextFor(dir: string, spec: Case): TemplateContext {
     ['trusted', fromPlain({ certname: spec.certname })],
     ...Object.entries(spec.facts).map(([k, v]): [string, Value] => [k, fromPlain(v)]),
   ]);
-  return new TemplateContext(variables, undefined, loadHiera(join(dir, 'hiera.yaml')));
+  const modulepath = spec.modulepath ? [join(dir, spec.modulepath)] : [];
+  return new TemplateContext(variables, undefined, loadHiera(join(dir, 'hiera.yaml'), { modulepath }));
 }
 
 for (const name of readdirSync(fixtures).sort()) {
@@ -44,6 +48,12 @@ for (const name of readdirSync(fixtures).sort()) {
         const value = lookupFunction(fn)!(ctx, args.map(fromPlain));
         // Ruby's compact JSON of the value: key order and Integer/Float as Puppet has them.
         expect(toJson(value)).toBe(expected[id]);
+      });
+    }
+    for (const param of spec.params ?? []) {
+      it(`automatic parameter lookup ${param}`, () => {
+        const result = ctx.dataLookup!.lookup(param, ctx);
+        expect(toJson(result.value)).toBe(expected[param]);
       });
     }
     for (const [cls, params] of Object.entries(spec.classes)) {
@@ -91,6 +101,12 @@ describe('Hiera errors', () => {
     expect(() => loadHiera(project({ 'hiera.yaml': 'version: 3\n' }))).toThrow(/hiera\.yaml: only hiera.yaml version 5/);
     expect(() => loadHiera(project({ 'hiera.yaml': 'version: 5\nhierarchy:\n  - name: x\n    lookup_key: eyaml_lookup_key\n    path: x.eyaml\n' }))).toThrow(
       /'lookup_key: eyaml_lookup_key' is not supported/,
+    );
+  });
+
+  it('requires a backend when defaults name none, as Puppet', () => {
+    expect(() => loadHiera(project({ 'hiera.yaml': 'version: 5\ndefaults:\n  datadir: d\nhierarchy:\n  - name: x\n    path: x.yaml\n' }))).toThrow(
+      /hiera\.yaml: One of data_hash, lookup_key, data_dig, or hiera3_backend must be defined in hierarchy 'x'/,
     );
   });
 

@@ -13,6 +13,8 @@ interface LookupRequest {
   defaultValue?: Value;
   defaultValues?: Map<Value, Value>;
   override?: Map<Value, Value>;
+  /** The legacy hiera*() functions read the global hiera.yaml only, not the modules' data. */
+  globalOnly?: boolean;
 }
 
 function describe(value: Value): string {
@@ -37,7 +39,7 @@ function performLookup(ctx: CallContext, request: LookupRequest, block?: Closure
   const scope = { lookupVariable: (name: string) => ctx.lookupVariable(name) };
   for (const name of request.names) {
     if (request.override?.has(name)) return assertType(ctx, `Value found for key '${name}' in override hash`, request.type, request.override.get(name));
-    const result = ctx.dataLookup?.lookup(name, scope, request.merge !== undefined ? { merge: request.merge } : undefined);
+    const result = ctx.dataLookup?.lookup(name, scope, { merge: request.merge, globalOnly: request.globalOnly });
     if (result?.found) return assertType(ctx, 'Found value', request.type, result.value);
   }
   for (const name of request.names) {
@@ -105,7 +107,7 @@ function legacy(name: string, merge: string, after?: (ctx: CallContext, key: str
     if (typeof key !== 'string') throw new PapplyError(`'${name}' expects a String key`, ctx.loc);
     // The third argument (a Hiera 3 override level) has no Hiera 5 meaning; Puppet ignores it too
     // unless a Hiera 3 backend is configured.
-    const value = performLookup(ctx, { names: [key], merge, hasDefault: args.length > 1 && !block, defaultValue: args[1] }, block);
+    const value = performLookup(ctx, { names: [key], merge, hasDefault: args.length > 1 && !block, defaultValue: args[1], globalOnly: true }, block);
     return after ? after(ctx, key, value) : value;
   });
 }

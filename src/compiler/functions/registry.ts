@@ -43,9 +43,14 @@ export interface DataLookup {
   /**
    * Looks `key` up through the hierarchy; `scope` interpolates `%{facts.x}`, `%{::x}`, `%{x}`.
    * `merge` is a strategy name ('first' | 'unique' | 'hash' | 'deep') or a hash with a `strategy` key;
-   * when absent, `lookup_options` in the data decides, else 'first'.
+   * when absent, `lookup_options` in the data decides, else 'first'. `globalOnly` leaves out the
+   * modules' data layers (the legacy hiera*() functions see only the global hiera.yaml).
    */
-  lookup(key: string, scope: { lookupVariable(name: string): Value }, options?: { merge?: Value }): { found: boolean; value?: Value };
+  lookup(
+    key: string,
+    scope: { lookupVariable(name: string): Value },
+    options?: { merge?: Value; globalOnly?: boolean },
+  ): { found: boolean; value?: Value };
 }
 
 export type PuppetFunction = (ctx: CallContext, args: Value[], block?: Closure) => Value;

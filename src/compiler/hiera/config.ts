@@ -42,7 +42,9 @@ export function loadHieraConfig(file: string): HieraConfig {
   const base = dirname(file);
   const defaults = (config.defaults ?? {}) as Plain;
   const defaultDatadir = typeof defaults.datadir === 'string' ? defaults.datadir : 'data';
-  const defaultBackend = backendOf(defaults, 'defaults', fail) ?? 'yaml_data';
+  // Without a defaults section Puppet reads YAML; a defaults section without a backend means
+  // every level must name its own.
+  const defaultBackend = 'defaults' in config ? backendOf(defaults, 'defaults', fail) : 'yaml_data';
   const levels = (config.hierarchy ?? [{ name: 'Common', path: 'common.yaml' }]) as Plain[];
   if (!Array.isArray(levels)) fail("'hierarchy' must be an array");
 
@@ -64,7 +66,10 @@ export function loadHieraConfig(file: string): HieraConfig {
     return {
       name,
       datadir: isAbsolute(datadir) ? datadir : join(base, datadir),
-      dataHash: backendOf(level, `hierarchy level '${name}'`, fail) ?? defaultBackend,
+      dataHash:
+        backendOf(level, `hierarchy level '${name}'`, fail) ??
+        defaultBackend ??
+        fail(`One of data_hash, lookup_key, data_dig, or hiera3_backend must be defined in hierarchy '${name}'`),
       paths,
       globs,
     };
