@@ -2,7 +2,7 @@
 // mount namespaces (its own hostname, its own /srv/papply-node). Facts come from each node, the
 // catalog is compiled for each node's name, and the files and commands land on the node.
 
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -83,6 +83,7 @@ describe.skipIf(skip)('papply apply --target on three namespaced nodes', () => {
   afterAll(async () => {
     for (const node of nodes) await node.dispose();
     rmSync(dir, { recursive: true, force: true });
+    rmdirSync(NODE_DIR); // the empty mount point the nodes' tmpfs sat on
   });
 
   it('applies each node its own catalog, at most two at a time, with prefixed output and a summary', async () => {
