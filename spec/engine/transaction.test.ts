@@ -48,6 +48,9 @@ describe('transaction', () => {
     expect(lines).toContain('Notice: /Stage[main]/Main/Exec[dependent]: Dependency Exec[/bin/false] has failures: true');
     expect(lines).toContain('Warning: /Stage[main]/Main/Exec[dependent]: Skipping because of failed dependencies');
     expect(lines).toContain('Warning: /Stage[main]/Main/Exec[transitive]: Skipping because of failed dependencies');
+    // The failure is named once, by the first dependent (Puppet's wording and habit).
+    expect(lines.filter((l) => l.includes('Dependency Exec[/bin/false] has failures: true'))).toHaveLength(1);
+    expect(lines.some((l) => l.includes('Dependency Exec[dependent]'))).toBe(false);
     expect(report.resource_statuses['Exec[transitive]']!.skipped).toBe(true);
     expect(report.metrics.resources.failed).toBe(1);
     expect(exitCodeOf(report, true)).toBe(6);

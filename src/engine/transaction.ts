@@ -41,6 +41,9 @@ export class Transaction {
   /** Per provider class; classes whose createBatch returned the same object share one entry. */
   private readonly pending = new Map<ProviderClass, PendingBatch>();
   readonly timings: Record<string, number> = {};
+  /** Resources skipped for failed dependencies → the failed resources behind it. */
+  private readonly failedDependenciesOf = new Map<Resource, string[]>();
+  private readonly notifiedFailures = new Set<string>();
 
   constructor(private readonly options: TransactionOptions) {
     const byBatch = new Map<Batch, PendingBatch>();
@@ -98,24 +101,28 @@ export class Transaction {
     return wanted.some((tag) => tags.has(tag.toLowerCase()));
   }
 
-  /** Resources this one depends on (through container sentinels) that failed or were skipped for failures. */
+  /**
+   * The failed resources this one depends on: failed direct dependencies (through container
+   * sentinels) plus what made skipped dependencies skip, as Puppet's propagate_failure.
+   */
   private failedDependencies(node: GraphNode): string[] {
-    const failed: string[] = [];
+    const failed = new Set<string>();
     const seen = new Set<GraphNode>();
     const visit = (current: GraphNode) => {
       for (const { source } of this.options.graph.incoming.get(current)!) {
         if (seen.has(source)) continue;
         seen.add(source);
-        if (source.kind === 'resource') {
-          const status = this.status(source.resource!);
-          if (status.failed || status.failed_dependencies) failed.push(source.ref);
-        } else {
+        if (source.kind !== 'resource') {
           visit(source);
+          continue;
         }
+        const status = this.status(source.resource!);
+        if (status.failed || status.failed_to_restart) failed.add(source.ref);
+        for (const ref of this.failedDependenciesOf.get(source.resource!) ?? []) failed.add(ref);
       }
     };
     visit(node);
-    return failed;
+    return [...failed];
   }
 
   private async evaluateResource(node: GraphNode): Promise<void> {
@@ -136,7 +143,12 @@ export class Transaction {
     }
     const failedDependencies = this.failedDependencies(node);
     if (failedDependencies.length > 0) {
-      for (const dependency of failedDependencies) resource.notice(`Dependency ${dependency} has failures: true`);
+      this.failedDependenciesOf.set(resource, failedDependencies);
+      // Each failed resource is named once per run, by its first skipped dependent (as Puppet).
+      for (const dependency of failedDependencies.filter((ref) => !this.notifiedFailures.has(ref))) {
+        this.notifiedFailures.add(dependency);
+        resource.notice(`Dependency ${dependency} has failures: true`);
+      }
       resource.warning('Skipping because of failed dependencies');
       status.skipped = true;
       status.failed_dependencies = true;
