@@ -50,7 +50,10 @@ export interface CommitResult {
   versionBefore: CibVersion;
   versionAfter: CibVersion;
   transition?: TransitionAction[];
+  /** crm_verify warnings (and errors already there before the patch). */
   warnings: string[];
+  /** noop only: agent problems that would fail the real run (unless the run installs the agent). */
+  agentProblems?: string[];
 }
 
 /** A batch that could not be applied; nothing was written. `owners` lists who is to blame. */
@@ -111,9 +114,12 @@ export class CibSession {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const versionBefore = this.currentModel.version;
     const owners = [...new Set(items.map((item) => item.owner))];
+    const agentWarnings: string[] = [];
     if (options.checkAgents ?? true) {
       const problems = await this.agents.check(items);
-      if (problems.length > 0) {
+      // In noop an agent may be missing only because the run would have installed it first.
+      if (options.noop) agentWarnings.push(...problems.map((problem) => `${problem.owner}: ${problem.message}`));
+      else if (problems.length > 0) {
         throw new CibPatchError(problems.map((problem) => `${problem.owner}: ${problem.message}`).join('\n'), [...new Set(problems.map((problem) => problem.owner))], problems);
       }
     }
@@ -130,7 +136,7 @@ export class CibSession {
         throw new CibPatchError(`Pacemaker rejects the change (nothing was written): ${check.message}`, blamed.length > 0 ? blamed : owners, [], plan.patch);
       }
       const transition = options.noop || options.predict ? await predictTransition(this.backend.transport, check.patchedXml ?? this.currentXml) : undefined;
-      if (options.noop) return { ...base, changed: false, patch: plan.patch, transition, versionAfter: plan.version, warnings: check.warnings };
+      if (options.noop) return { ...base, changed: false, patch: plan.patch, transition, versionAfter: plan.version, warnings: check.warnings, agentProblems: agentWarnings };
       await options.beforeSend?.(attempt);
       const outcome = await this.backend.applyPatch(plan.patch);
       if (outcome.ok) {

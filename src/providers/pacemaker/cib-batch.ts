@@ -71,6 +71,7 @@ export class CibBatch implements Batch {
       else this.context.log(noop ? 'notice' : 'info', `CIB: ${note.line}`);
     }
     for (const warning of result.warnings) this.context.log('debug', `crm_verify: ${warning}`);
+    for (const problem of result.agentProblems ?? []) this.context.log('warning', problem);
     if (noop) {
       const actions = result.transition ?? [];
       this.context.log('notice', actions.length === 0
