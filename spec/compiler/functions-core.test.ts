@@ -239,3 +239,26 @@ describe('conversions and types', () => {
     expect(stringValue(new PRegexp('x'))).toBe('x');
   });
 });
+
+// Expected texts are Ruby 3.1's format() output (what Puppet's sprintf uses).
+describe('number formatting rounds like Ruby', () => {
+  it.each<[string, Value, string]>([
+    ['%.2f', 2.345, '2.34'],
+    ['%.2f', 2.675, '2.68'],
+    ['%.2f', 1.005, '1.00'],
+    ['%.2f', 0.125, '0.12'],
+    ['%.3f', 2.0005, '2.000'],
+    ['%.1f', 0.25, '0.2'],
+    ['%.0f', 2.5, '2'],
+    ['%.3e', 1234.5, '1.234e+03'],
+    ['%e', 9.9999999, '1.000000e+01'],
+    ['%g', 9.9999999, '10'],
+    ['%g', 100000, '100000'],
+    ['%g', 1000000, '1e+06'],
+    ['%g', 0.0001, '0.0001'],
+    ['%.3g', 3.14159, '3.14'],
+    ['%f', -0.5, '-0.500000'],
+  ])('%s of %s', (format, value, text) => {
+    expect(call('sprintf', [format, value])).toBe(text);
+  });
+});

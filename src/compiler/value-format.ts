@@ -23,6 +23,29 @@ export function rubyFloat(n: number): string {
   return plain.includes('.') ? plain : `${plain}.0`;
 }
 
+/**
+ * round(|x| * 10^scale), as Ruby's format rounds: the shortest decimal that reads back as x,
+ * rounded half to even (so `%.2f` gives 2.34 for 2.345 and 2.68 for 2.675, like Ruby).
+ */
+export function scaledDigits(x: number, scale: number): bigint {
+  const [mantissa, exponentText] = Math.abs(x).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const shift = Number(exponentText) - (digits.length - 1) + scale;
+  const n = BigInt(digits);
+  if (shift >= 0) return n * 10n ** BigInt(shift);
+  const divisor = 10n ** BigInt(-shift);
+  let q = n / divisor;
+  const twice = (n % divisor) * 2n;
+  if (twice > divisor || (twice === divisor && (q & 1n) === 1n)) q += 1n;
+  return q;
+}
+
+/** Ruby's `%.Nf` of |x| (no sign); Number#toFixed rounds differently. */
+export function formatFixed(x: number, digits: number): string {
+  const text = scaledDigits(x, digits).toString().padStart(digits + 1, '0');
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
 function formatNumber(value: number | PFloat): string {
   if (value instanceof PFloat) return rubyFloat(value.value);
   return Number.isInteger(value) ? String(value) : rubyFloat(value);
@@ -71,7 +94,7 @@ export function stringValue(value: Value): string {
   if (typeof value === 'string') return value;
   if (value instanceof PFloat || (typeof value === 'number' && !Number.isInteger(value))) {
     const n = value instanceof PFloat ? value.value : value;
-    return n.toFixed(6);
+    return `${n < 0 ? '-' : ''}${formatFixed(n, 6)}`;
   }
   if (value instanceof PRegexp) return value.source;
   if (isArray(value) || isHash(value)) return inspectValue(value);

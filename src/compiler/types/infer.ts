@@ -87,7 +87,10 @@ export function generalize(type: BaseType): BaseType {
   if (type instanceof ArrayType) return type.size.max === 0 ? ArrayType.DEFAULT : new ArrayType(generalize(type.element), SizeRange.UNBOUNDED);
   if (type instanceof StructType) {
     if (type.elements.length === 0) return HashType.DEFAULT;
-    return new HashType(StringType.DEFAULT, type.elements.map((e) => generalize(e.type)).reduce(commonType), SizeRange.UNBOUNDED);
+    // The keys keep their length range: {'alpha' => 1, 'beta' => 2} -> Hash[String[4, 5], Integer].
+    const lengths = type.elements.map((e) => [...e.name].length);
+    const keyType = new StringType(new SizeRange(Math.min(...lengths), Math.max(...lengths)));
+    return new HashType(keyType, type.elements.map((e) => generalize(e.type)).reduce(commonType), SizeRange.UNBOUNDED);
   }
   if (type instanceof HashType) {
     if (type.size.max === 0) return HashType.DEFAULT;

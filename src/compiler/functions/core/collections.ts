@@ -76,7 +76,7 @@ registerFunction('unique', (_ctx, args, block) => {
     });
   }
   if (isHash(value)) {
-    // Keys grouped by their (unique) value: {'a' => 1, 'b' => 1} -> {['a', 'b'] => 1}.
+    // Keys grouped by their (unique) value: {'a' => 1, 'b' => 1} -> {['a', 'b'] => [1]}.
     const groups = new Map<string, { keys: Value[]; value: Value }>();
     for (const [k, v] of value) {
       const key = keyOf(v);
@@ -85,7 +85,7 @@ registerFunction('unique', (_ctx, args, block) => {
       groups.set(key, group);
     }
     const out: PHash = new Map();
-    for (const group of groups.values()) out.set(group.keys, group.value);
+    for (const group of groups.values()) out.set(group.keys, [group.value]);
     return out;
   }
   checkParam('unique', 'arg', type('Variant', type('String'), type('Array'), type('Hash')), value);
@@ -107,6 +107,17 @@ export function compareValues(a: Value, b: Value): number {
   }
   throw new PapplyError(`comparison of ${typeOf(a).simpleName} with ${typeOf(b).simpleName} failed`);
 }
+
+registerFunction('compare', (_ctx, args) => {
+  checkArity('compare', args, 2, 3);
+  const [a, b, ignoreCase] = args;
+  if (typeof a === 'string' && typeof b === 'string' && ignoreCase !== false) return compareValues(a.toLowerCase(), b.toLowerCase());
+  const comparable = (v: Value) => typeof v === 'string' || typeof v === 'number' || v instanceof PFloat;
+  if (!comparable(a) || !comparable(b) || typeof a === 'string' !== (typeof b === 'string')) {
+    throw new PapplyError(`compare(): Can only compare values of the same type, got ${typeOf(a).simpleName} and ${typeOf(b).simpleName}`);
+  }
+  return compareValues(a, b);
+});
 
 function sortWith(values: Value[], block: Closure | undefined): Value[] {
   if (!block) return [...values].sort(compareValues);
@@ -156,7 +167,9 @@ function numericOf(value: Value): number | undefined {
   return undefined;
 }
 
-function extreme(fn: 'min' | 'max', args: Value[], block: Closure | undefined): Value {
+function extreme(fn: 'min' | 'max', given: Value[], block: Closure | undefined): Value {
+  // One array argument: its elements are compared.
+  const args = given.length === 1 && isArray(given[0]) ? given[0] : given;
   if (args.length === 0) throw new PapplyError(`${fn}(): Wrong number of arguments need at least one`);
   const better = (c: number) => (fn === 'max' ? c > 0 : c < 0);
   let compare: (a: Value, b: Value) => number;

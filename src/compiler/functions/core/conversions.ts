@@ -166,6 +166,11 @@ registerFunction('new', (_ctx, args) => {
   return newInstance(target as BaseType, rest);
 });
 
+// `Integer($x)`, `String($x, '%x')` ...: a call named after a type is that type's `new`.
+for (const name of ['Integer', 'Float', 'Numeric', 'String', 'Boolean', 'Array', 'Hash', 'Tuple', 'Struct', 'Optional', 'Sensitive', 'Regexp']) {
+  registerFunction(name, (_ctx, args) => newInstance(resolveType(name, []) as BaseType, args));
+}
+
 registerFunction('type', (_ctx, args) => {
   checkArity('type', args, 1, 2);
   const [value, mode] = args;

@@ -3,7 +3,7 @@
 // and `%<name>s` / `%{name}` references into a hash argument.
 
 import { PapplyError } from '../../../errors.js';
-import { rubyFloat } from '../../value-format.js';
+import { formatFixed, rubyFloat, scaledDigits } from '../../value-format.js';
 import { PFloat, PRegexp, isArray, isHash, type Value } from '../../values.js';
 import { registerFunction } from '../registry.js';
 import { checkParam, type } from './signature.js';
@@ -87,24 +87,35 @@ function signed(n: number, digits: string, spec: Spec): string {
   return digits;
 }
 
-/** C's %g: shortest of %e / %f at the given precision, trailing zeros removed unless `#`. */
+/** C's %g: %e or %f by the exponent %e would show, trailing zeros removed unless `#`. */
 function formatG(n: number, precision: number, spec: Spec): string {
   const p = precision === 0 ? 1 : precision;
-  if (n === 0) return spec.flags.includes('#') ? (0).toFixed(p - 1) : '0';
-  const exponent = Math.floor(Math.log10(Math.abs(n)));
-  let text: string;
-  if (exponent < -4 || exponent >= p) text = formatE(n, p - 1);
-  else text = Math.abs(n).toFixed(Math.max(0, p - 1 - exponent));
+  const eForm = formatE(n, p - 1);
+  const exponent = Number(eForm.slice(eForm.indexOf('e') + 1));
+  let text = exponent < -4 || exponent >= p ? eForm : formatFixed(n, Math.max(0, p - 1 - exponent));
   if (!spec.flags.includes('#')) {
     text = text.replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1');
   }
   return text;
 }
 
+/** C's `%.Ne` of |n| (no sign), rounding the exact binary value. */
 function formatE(n: number, precision: number): string {
-  const [mantissa, exponent] = Math.abs(n).toExponential(precision).split('e');
-  const e = Number(exponent);
-  return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  const x = Math.abs(n);
+  if (x === 0) return `${formatFixed(0, precision)}e+00`;
+  let exponent = Math.floor(Math.log10(x));
+  let digits = scaledDigits(x, precision - exponent);
+  // log10 may be off by one near powers of ten, and rounding may carry into a new digit.
+  if (digits.toString().length > precision + 1) {
+    exponent += 1;
+    digits = scaledDigits(x, precision - exponent);
+  } else if (digits.toString().length < precision + 1) {
+    exponent -= 1;
+    digits = scaledDigits(x, precision - exponent);
+  }
+  const text = digits.toString();
+  const mantissa = precision === 0 ? text : `${text[0]}.${text.slice(1)}`;
+  return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
 function convert(spec: Spec, value: Value): string {
@@ -126,7 +137,7 @@ function convert(spec: Spec, value: Value): string {
     }
     case 'f': {
       const n = toFloat(value);
-      return pad(signed(n, Math.abs(n).toFixed(spec.precision ?? 6), spec), spec, true);
+      return pad(signed(n, formatFixed(n, spec.precision ?? 6), spec), spec, true);
     }
     case 'e':
     case 'E': {
@@ -156,7 +167,8 @@ function convert(spec: Spec, value: Value): string {
       return pad(signed(n, digits, spec), spec, true);
     }
     case 'c': {
-      const text = typeof value === 'string' ? value.slice(0, 1) : String.fromCodePoint(toInteger(value));
+      if (typeof value === 'string' && [...value].length !== 1) throw new PapplyError('%c requires a character');
+      const text = typeof value === 'string' ? value : String.fromCodePoint(toInteger(value));
       return pad(text, spec, false);
     }
   }
