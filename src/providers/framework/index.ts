@@ -22,8 +22,14 @@
 //   `x changed 'a' to 'b'`; `parameter` = how to act. Metaparameters (require, before, notify,
 //   subscribe, tag, noop, loglevel, alias, stage, provider ...) are the engine's: not declared here.
 //   Values arrive validated (`values`, `validate`) and munged; read them with resource.get('size').
-//   Other helpers on Resource: .name (namevar), .title, .ref (`My_thing[x]`), .path, .notice()/.debug()/...
-//   To add a provider to someone else's type: registerProvider('service', PacemakerService);
+//   Other helpers on Resource: .name (namevar), .title, .ref (`My_thing[x]`), .path, .notice()/.debug()/...,
+//   .logProperty('prop', level, msg) (`<path>/prop: msg`), .noop (its noop metaparameter, else --noop).
+//   Non-isomorphic types (`isomorphic: false`, like exec) allow several resources with one namevar.
+//   Unregistered types in a catalog are containers (classes, defines); a `compilable_type` papply
+//   lacks stops the run before anything changes.
+//   To add a provider to someone else's type: registerProvider('service', PacemakerService)
+//   (service providers extend ServiceProvider from src/providers/core/service.ts: status/start/stop,
+//   optional restart/enabled/enable/disable);
 //   attributes only your provider understands: registerAttributes('service', { x: {..., requiredFeatures: ['mine']} }).
 //
 // HOW TO WRITE A PROVIDER
