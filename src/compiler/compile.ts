@@ -104,14 +104,16 @@ export interface CompileResult {
 export function compileWithWarnings(options: CompileOptions): CompileResult {
   const facts = options.facts ?? minimalFacts();
   const nodeName = (options.nodeName ?? String(facts.fqdn ?? facts.hostname ?? hostname())).toLowerCase();
-  const loader = new Loader(options.modulepath ?? ['modules'], parseManifest);
+  const modulepath = options.modulepath ?? ['modules'];
+  const loader = new Loader(modulepath, parseManifest);
   const variables = topVariables(nodeName, facts);
   if (options.subject) variables.set('__papply_subject_params', fromPlain(options.subject.params ?? {}));
   const evaluator = new Evaluator(loader, {
     nodeName,
     topVariables: variables,
     strictVariables: options.strictVariables,
-    dataLookup: options.dataLookup ?? (options.hieraConfig ? loadHiera(options.hieraConfig) : undefined),
+    // The global hiera.yaml (if any) and the modules' own data layers.
+    dataLookup: options.dataLookup ?? loadHiera(options.hieraConfig, { modulepath }),
     onWarning: options.onWarning,
   });
   const programs = [];
