@@ -143,6 +143,22 @@ describe.skipIf(skip)('papply apply --target on three namespaced nodes', () => {
     }
   });
 
+  it('reports a connection cut during a node\'s run as that node\'s failure, not re-running the command', async () => {
+    for (const node of nodes) rmSync(node.nodePath(`${NODE_DIR}/stamps`), { force: true });
+    const stamps = nodes[1].nodePath(`${NODE_DIR}/stamps`);
+    const running = papply(['apply', manifest, '--target', nodes[0].url(), '--target', nodes[1].url(), '--parallel', '2', '--identity', identity, '--known-hosts', knownHosts, '--detailed-exitcodes']);
+    // Cut node-2 while its exec sleeps between the two timestamps.
+    for (let attempt = 0; attempt < 600 && readFileSync(stamps, { encoding: 'utf8', flag: 'a+' }) === ''; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(nodes[1].killSessions()).toBeGreaterThan(0);
+    const result = await running;
+    expect(result.code).toBe(6); // node-1 changed, node-2 failed a resource: 2 | 4
+    const label = `127.0.0.1:${nodes[1].port}`;
+    expect(result.stderr).toContain(`[${label}] Warning: connection lost`);
+    expect(result.stderr).toMatch(/Exec\[stamp\].* failed: 127\.0\.0\.1:\d+: connection lost while running '\/bin\/sh' '-c' .*; not re-run, it may already have taken effect/);
+    expect(readFileSync(stamps, 'utf8').trim().split('\n')).toHaveLength(1); // started once, never re-run
+    expect(result.stdout).toMatch(new RegExp(`^${label.replace(/\./g, '\\.')} +- +failures +4 `, 'm'));
+  });
+
   it('refuses a node with an unknown host key, naming its fingerprint', async () => {
     const partial = join(dir, 'partial_known_hosts');
     writeFileSync(partial, `${nodes[0].knownHostsLine()}\n`);
