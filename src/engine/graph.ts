@@ -95,11 +95,6 @@ export class RelationshipGraph {
     this.incoming.get(target)!.push(edge);
   }
 
-  /** Entry/exit nodes of a resource or container by reference (title or alias). */
-  lookup(ref: string): { entry: GraphNode; exit: GraphNode } | undefined {
-    return this.byRef.get(normalizeRef(ref));
-  }
-
   /**
    * Builds the graph. `resources` maps catalog refs of resources the engine applies; every other
    * catalog entry (Stage, Class, defined resources) is a container.
