@@ -171,6 +171,17 @@ describe('cs_* types on a CIB file', () => {
     expect((await model()).resources.get('p')).toMatchObject({ parent: 'p-clone', parameters: {} });
   });
 
+  it('writes a colocation of three resources as one ordered resource set, idempotently', async () => {
+    const resources: Declared[] = [
+      ...['x', 'y', 'z'].map((title) => ({ type: 'cs_primitive', title, parameters: { primitive_class: 'ocf', provided_by: 'pacemaker', primitive_type: 'Dummy' } })),
+      { type: 'cs_colocation', title: 'xyz', parameters: { primitives: ['x', 'y', 'z'] } },
+    ];
+    expect((await run(resources)).report.status).toBe('changed');
+    expect(await cib.verify()).toMatchObject({ ok: true });
+    expect((await model()).constraints.get('xyz')).toMatchObject({ set: ['x', 'y', 'z'], score: 'INFINITY' });
+    expect((await run(resources)).report.status).toBe('unchanged');
+  });
+
   it('accepts provider => crm and provider => pcs as the same patch provider', async () => {
     const resources: Declared[] = [
       { type: 'cs_primitive', title: 'a', parameters: { primitive_class: 'ocf', provided_by: 'pacemaker', primitive_type: 'Dummy', provider: 'crm' } },

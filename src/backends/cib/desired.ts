@@ -82,8 +82,9 @@ export interface DesiredColocation extends Owned {
   score: string;
   rscRole?: string;
   withRscRole?: string;
-  /** More than two: one resource set, placed in this order. */
+  /** More than two: one resource set, placed in this order (with one role for all, if any). */
   set?: string[];
+  setRole?: string;
 }
 
 export interface DesiredOrder extends Owned {
@@ -418,7 +419,7 @@ function constraintElement(item: DesiredLocation | DesiredColocation | DesiredOr
     case 'colocation':
       if (item.set) {
         return element('rsc_colocation', { id: item.id, score: item.score }, [
-          element('resource_set', { id: `${item.id}-set` }, item.set.map((id) => element('resource_ref', { id }))),
+          element('resource_set', { id: `${item.id}-set`, role: item.setRole }, item.set.map((id) => element('resource_ref', { id }))),
         ]);
       }
       return element('rsc_colocation', {

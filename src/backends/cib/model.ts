@@ -87,8 +87,9 @@ export interface CibLocation {
 export interface CibColocation {
   kind: 'rsc_colocation';
   id: string;
-  /** Members of its resource sets, in order (colocations written as a set). */
+  /** Members of its resource sets, in order (colocations written as a set), and the first set's role. */
   set: string[];
+  setRole?: string;
   rsc?: string;
   withRsc?: string;
   rscRole?: string;
@@ -262,7 +263,7 @@ function readConstraint(node: XmlElement, path: string): CibConstraint | undefin
       };
     case 'rsc_colocation':
       return {
-        kind: 'rsc_colocation', id, set: childrenNamed(node, 'resource_set').flatMap((set) => childrenNamed(set, 'resource_ref').map((ref) => ref.attributes.id ?? '')), rsc: a.rsc, withRsc: a['with-rsc'], rscRole: a['rsc-role'], withRscRole: a['with-rsc-role'],
+        kind: 'rsc_colocation', id, setRole: firstChild(node, 'resource_set')?.attributes.role, set: childrenNamed(node, 'resource_set').flatMap((set) => childrenNamed(set, 'resource_ref').map((ref) => ref.attributes.id ?? '')), rsc: a.rsc, withRsc: a['with-rsc'], rscRole: a['rsc-role'], withRscRole: a['with-rsc-role'],
         score: a.score, element: node, path,
       };
     case 'rsc_order':

@@ -15,7 +15,7 @@ class CsColocationProvider extends CibProvider {
     const colocation = model.constraints.get(this.resource.name);
     if (colocation?.kind !== 'rsc_colocation') return undefined;
     const primitives = colocation.set.length > 0
-      ? colocation.set
+      ? colocation.set.map((id) => withRole(id, colocation.setRole))
       : [withRole(colocation.withRsc, colocation.withRscRole), withRole(colocation.rsc, colocation.rscRole)];
     return { ensure: 'present', primitives, score: colocation.score };
   }
@@ -24,7 +24,12 @@ class CsColocationProvider extends CibProvider {
     const r = this.resource;
     const primitives = r.get('primitives') as string[];
     const score = String(r.get('score'));
-    if (primitives.length > 2) return [{ kind: 'colocation', owner: r.ref, id: r.name, score, set: primitives }];
+    if (primitives.length > 2) {
+      const members = primitives.map(splitSuffix);
+      const roles = new Set(members.map((member) => member.suffix));
+      if (roles.size > 1) throw new Error(`a colocation of more than two resources takes one role for all of them: ${primitives.join(', ')}`);
+      return [{ kind: 'colocation', owner: r.ref, id: r.name, score, set: members.map((member) => member.id), setRole: members[0]!.suffix }];
+    }
     const first = splitSuffix(primitives[0]!);
     const second = splitSuffix(primitives[1]!);
     return [{
