@@ -32,8 +32,6 @@ export interface NodeStreams {
 /** Applies to one node with the given streams and transport; resolves with its exit code. */
 export type ApplyOnNode = (streams: NodeStreams) => Promise<number>;
 
-const REMOTE_OPTION_NAMES = ['target', 'targetsFile', 'parallel', 'serialGroup', 'identity', 'knownHosts', 'acceptNewHostKey', 'connectTimeout', 'commandTimeout'];
-
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -63,11 +61,6 @@ export function addRemoteApplyOptions(command: Command): void {
 /** Was a remote run asked for? */
 export function wantsRemoteApply(options: RemoteApplyOptions): boolean {
   return (options.target?.length ?? 0) > 0 || options.targetsFile !== undefined;
-}
-
-/** Names of the options this module adds, so the local apply can leave them out of provider options. */
-export function remoteOptionNames(): readonly string[] {
-  return REMOTE_OPTION_NAMES;
 }
 
 /** The targets of a run, with serial groups from the targets file and from --serial-group. */
