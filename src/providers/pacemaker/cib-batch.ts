@@ -62,6 +62,7 @@ export class CibBatch implements Batch {
     const earlier = new Set(this.previewed.map((item) => item.owner));
     if (noop) this.previewed.push(...items);
     this.lastResult = result;
+    if (result.patch) this.context.log('debug', `CIB patch${noop ? ' (not sent, noop)' : ''}:\n${result.patch.trimEnd()}`);
     if (result.changed) this.writes += 1;
     const byRef = new Map(members.map((member) => [member.ref, member]));
     for (const note of result.notes) {
