@@ -108,4 +108,10 @@ describe('exec', () => {
     expect(lines).toContain(`Error: /Stage[main]/Main/Exec[in nowhere]/returns: change from 'notrun' to ['0'] failed: Working directory ${dir}/nope does not exist!`);
     expect(lines).toContain(`Error: /Stage[main]/Main/Exec[${dir}/no-such-cmd]/returns: change from 'notrun' to ['0'] failed: Could not find command '${dir}/no-such-cmd'`);
   });
+
+  it('a long command shows what is awaited, elapsed and timeout', async () => {
+    const { lines } = await apply(catalogOf([exec('/bin/sleep 6.5', { timeout: 30 })]));
+    expect(lines).toContain("Notice: /Stage[main]/Main/Exec[/bin/sleep 6.5]: waiting for '/bin/sleep 6.5' (5s of 30s)");
+    expect(lines.filter((l) => l.includes('waiting for'))).toHaveLength(1);
+  }, 20_000);
 });

@@ -5,7 +5,7 @@
 import { posix as path } from 'node:path';
 import type { CatalogValue } from '../../compiler/catalog.js';
 import type { CommandResult } from '../../backends/transport.js';
-import { Provider } from '../framework/provider.js';
+import { Provider, withProgress } from '../framework/provider.js';
 import { registerType } from '../framework/registry.js';
 import type { Resource } from '../framework/resource.js';
 import { booleanAttribute, type AttributeValue } from '../framework/type.js';
@@ -90,11 +90,14 @@ abstract class ExecProvider extends Provider {
     }
     this.resource.debug(`Executing '${display(command)}'`);
     const [file, ...args] = argv;
-    const result = await this.context.transport.run(file!, args, {
-      env,
-      cwd: cwd === undefined ? undefined : String(cwd),
-      timeoutMs: timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
-    });
+    const timeoutMs = timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
+    const result = await withProgress(
+      this.context,
+      this.resource,
+      `'${display(command)}'`,
+      timeoutMs,
+      this.context.transport.run(file!, args, { env, cwd: cwd === undefined ? undefined : String(cwd), timeoutMs }),
+    );
     if (result.timedOut) throw new Error(`Command exceeded timeout: ${display(command)}`);
     return result;
   }

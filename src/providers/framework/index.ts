@@ -59,7 +59,9 @@
 //   CommandError on other exit codes), this.executeUnchecked(argv). Never a shell string.
 //   Context (this.context): transport, noop, facts, nodeName, modulepath, catalog, options (extra CLI
 //   options registered with registerApplyOption, camelCase), log(level, msg, resource?),
-//   progress({ what, elapsedMs, timeoutMs, detail }, resource) for long waits (throttled printing),
+//   progress({ what, elapsedMs, timeoutMs, detail }, resource) for long waits (throttled printing;
+//   commands run with execute() report themselves after 5 s; withProgress(context, resource, what,
+//   timeoutMs, promise) does the same for any other wait),
 //   cache (per-run Map shared by providers).
 //   Provider choice: `provider => x` in the manifest, else the suitable provider with the best
 //   defaultFor match, else the first suitable. Unknown or unsuitable providers fail the whole run
@@ -88,7 +90,7 @@
 
 export { defineType, ResourceType, booleanAttribute, unorderedInsync, deepEqual, formatValue, checkAllowedValues } from './type.js';
 export type { AttributeDefinition, AttributeValue, DefaultValue, EnsureDefinition, TitlePattern, TypeDefinition } from './type.js';
-export { Provider, unsuitableReasons, defaultScore } from './provider.js';
+export { Provider, unsuitableReasons, defaultScore, withProgress } from './provider.js';
 export type { Batch, Confine, ProviderClass } from './provider.js';
 export { Resource, METAPARAMETERS } from './resource.js';
 export type { LogLevel } from './resource.js';

@@ -128,7 +128,30 @@ export abstract class Provider {
   protected async executeUnchecked(command: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
     this.resource.debug(`Executing: '${command.join(' ')}'`);
     const [file, ...args] = command;
-    return this.context.transport.run(file!, args, options);
+    return withProgress(this.context, this.resource, `'${command.join(' ')}'`, options.timeoutMs, this.context.transport.run(file!, args, options));
+  }
+}
+
+/** Quiet period before a wait is reported at all: short commands print nothing. */
+const PROGRESS_AFTER_MS = 5000;
+
+/**
+ * Reports `what` as a long wait (elapsed, timeout) while `pending` runs, starting after a few
+ * seconds; for commands and any other promise a provider waits on.
+ */
+export async function withProgress<T>(context: ApplyContext, resource: Resource, what: string, timeoutMs: number | undefined, pending: Promise<T>): Promise<T> {
+  const started = Date.now();
+  const report = () => context.progress({ what, elapsedMs: Date.now() - started, timeoutMs }, resource);
+  let interval: NodeJS.Timeout | undefined;
+  const delay = setTimeout(() => {
+    report();
+    interval = setInterval(report, 1000);
+  }, PROGRESS_AFTER_MS);
+  try {
+    return await pending;
+  } finally {
+    clearTimeout(delay);
+    if (interval) clearInterval(interval);
   }
 }
 
