@@ -2,3 +2,4 @@
 import './core/index.js';
 import './pacemaker/cs.js';
 import './pacemaker/service.js';
+import './haproxy/index.js';
