@@ -94,6 +94,7 @@ export const SNIPPETS: Record<string, string> = {
   trailing_no_newline: 'end <%= @name -%>',
   json_yaml: "<%= require 'json'; JSON.pretty_generate(@nested) %>\n<%= @opts.to_json %> <%= [1.0, nil, @ratio, :s].to_json %> <%= JSON.generate(@servers) %>\n<%= require 'yaml'; @nested.to_yaml %><%= [].to_yaml %><%= { 'f' => 2.0 }.to_yaml %>",
   case_regex_class: '<% [1, "str", [1], nil, 2.5].each do |v| -%>\n<%= case v when Integer then "int" when String then "str" when Array, Hash then "coll" when nil then "nil" else "other" end %>\n<% end -%>\n',
+  chains_and_commands: "<%= @servers\n  .map { |s| s.upcase }\n  .join(',') %> <%= @servers.\n  first %> <%= 'a,b'.split /,/ %> <%= @servers.join ' ' %> <%= 'x'.center 5, '-' %>\n",
   string_format: '<%= format("%-8s|%3d|%.2f", @name, @port, @ratio) %> <%= "%s=%s" % ["k", "v"] %> <%= "%05d" % 42 %>\n',
   crlf: 'a\r\n<% if true -%>\r\nb\r\n<% end -%>\r\n',
 };

@@ -93,7 +93,7 @@ export function deepMerge(source: Value, dest: Value, options: MergeStrategy): V
   if (source === undefined) return dest;
   if (dest === undefined || dest === false) return source;
   if (isHash(source)) {
-    if (!isHash(dest)) return overwrite(source, dest, ko);
+    if (!isHash(dest)) return overwrite(source, ko);
     for (const [k, v] of source) {
       const existing = dest.get(k);
       if (existing !== undefined && existing !== false) dest.set(k, deepMerge(v, existing, options));
@@ -126,18 +126,18 @@ export function deepMerge(source: Value, dest: Value, options: MergeStrategy): V
       if (options.sortMergedArrays) merged.sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
       return merged;
     }
-    return overwrite(src, target, ko);
+    return overwrite(src, ko);
   }
-  return overwrite(source, dest, ko);
+  return overwrite(source, ko);
 }
 
-function overwrite(source: Value, dest: Value, ko: string | undefined): Value {
+/** deep_merge's overwrite_unmergeables: source wins; with a knockout prefix, knocked-out values clear. */
+function overwrite(source: Value, ko: string | undefined): Value {
   if (!ko) return source;
   if (typeof source === 'string') return source.startsWith(ko) ? '' : source;
   if (Array.isArray(source)) {
     const kept = source.filter((item) => !(typeof item === 'string' && item.startsWith(ko)));
     return kept.length === source.length ? source : '';
   }
-  void dest;
   return source;
 }

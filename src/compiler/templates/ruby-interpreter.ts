@@ -277,11 +277,12 @@ export class RubyInterpreter implements RubyRuntime {
       case '<=':
       case '>':
       case '>=': {
+        // Only Comparable values (numbers, strings, symbols) have these operators.
+        const comparable = isNumeric(left) || typeof left === 'string' || left instanceof RSymbol;
+        if (!comparable) throw new RubyError(left === undefined ? `undefined method '${op}' for nil:NilClass` : `undefined method '${op}' for ${className(left)}`);
         const c = rubyCompare(left, right);
-        if (c === undefined || (!isNumeric(left) && typeof left !== 'string') ) {
-          if (!(Array.isArray(left) && c !== undefined)) throw new RubyError(`comparison of ${className(left)} with ${inspect(right)} failed`);
-        }
-        return op === '<' ? c! < 0 : op === '<=' ? c! <= 0 : op === '>' ? c! > 0 : c! >= 0;
+        if (c === undefined) throw new RubyError(`comparison of ${className(left)} with ${inspect(right)} failed`);
+        return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
       }
       case '+':
       case '-':
