@@ -26,6 +26,7 @@ describe('concat', () => {
     ]);
     const first = await apply(catalog, { modulepath: [join(dir, 'modules')] });
     expect(first.report.metrics.resources.failed).toBe(0);
+    expect(first.lines.some((l) => /^Notice: \/Stage\[main\]\/Main\/Concat\[haproxy.cfg\]\/ensure: defined content as '\{sha256\}[0-9a-f]{64}'$/.test(l))).toBe(true);
     expect(readFileSync(join(dir, 'haproxy.cfg'), 'utf8')).toBe('global\ndefaults\n  mode http\nfrontend f\nbackend b\n');
     const second = await apply(catalog, { modulepath: [join(dir, 'modules')] });
     expect(second.report.metrics.changes.total).toBe(0);

@@ -120,6 +120,8 @@ describe('file', () => {
     const stat = statSync(`${dir}/owned`);
     expect(stat.uid).toBe(65534);
     expect(lines).toContain(`Notice: /Stage[main]/Main/File[${dir}/owned]/owner: owner changed 'root' to 'nobody'`);
+    const numeric = await apply(catalogOf([file(`${dir}/owned`, { owner: '65534', group: 'nogroup' })]));
+    expect(numeric.report.metrics.changes.total).toBe(0);
     const unknown = await apply(catalogOf([file(`${dir}/owned`, { owner: 'no-such-user-here' })]));
     expect(unknown.lines.some((l) => l.includes('Could not find user no-such-user-here'))).toBe(true);
   });

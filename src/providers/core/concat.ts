@@ -86,7 +86,15 @@ export const concatType = registerType(
   {
     name: 'concat',
     doc: 'A file assembled from concat::fragment resources.',
-    ensurable: { values: ['present', 'absent'], defaultTo: 'present' },
+    ensurable: {
+      values: ['present', 'absent'],
+      defaultTo: 'present',
+      changeMessage: (is, should, resource) => {
+        const sum = (resource.provider as PosixFileProvider).wantedChecksum;
+        if (is === 'absent' && sum !== undefined) return `defined content as '${sum}'`;
+        return should === 'absent' ? 'removed' : `ensure changed '${String(is)}' to '${String(should)}'`;
+      },
+    },
     attributes: {
       path: file.path!,
       content: { ...file.content!, doc: 'Computed from the fragments; not settable.' },

@@ -185,10 +185,11 @@ export class PosixFileProvider extends Provider {
       }
       case 'mode':
         return stat.type === 'link' ? undefined : octal(stat.mode);
+      // Compared in the form the manifest uses: a numeric owner against the uid, a name against the name.
       case 'owner':
-        return userName(this.context, stat.uid);
+        return /^\d+$/.test(String(this.resource.get('owner'))) ? String(stat.uid) : userName(this.context, stat.uid);
       case 'group':
-        return groupName(this.context, stat.gid);
+        return /^\d+$/.test(String(this.resource.get('group'))) ? String(stat.gid) : groupName(this.context, stat.gid);
       case 'target':
         return stat.type === 'link' ? stat.linkTarget : 'notlink';
       default:
