@@ -42,7 +42,7 @@ export class CompiledResource {
     readonly loc: SourceLocation | undefined,
     readonly exported: boolean,
   ) {
-    this.locationInCatalog = kind !== 'unknown' && type !== 'Stage' && loc !== undefined;
+    this.locationInCatalog = kind !== 'unknown' && loc !== undefined;
   }
 
   get ref(): string {
@@ -288,7 +288,7 @@ function atLocation(loc: SourceLocation | undefined): string {
 function duplicateError(resource: CompiledResource, existing: CompiledResource, errorLoc: SourceLocation | undefined): PapplyError {
   const loc = resource.loc;
   return new PapplyError(
-    `Duplicate declaration: ${existing.ref} is already declared${atLocation(existing.loc)}; cannot redeclare${loc ? ` (file: ${loc.file}, line: ${loc.line})` : ''}`,
+    `Duplicate declaration: ${resource.ref} is already declared${atLocation(existing.loc)}; cannot redeclare${loc ? ` (file: ${loc.file}, line: ${loc.line})` : ''}`,
     errorLoc,
   );
 }

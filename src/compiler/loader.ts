@@ -4,7 +4,7 @@
 //   foo::bar::baz  -> <dir>/foo/manifests/bar/baz.pp
 //   function foo::f-> <dir>/foo/functions/f.pp      type Foo::T -> <dir>/foo/types/t.pp
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { FunctionDefinition, HostClassDefinition, NodeDefinition, Program, ResourceTypeDefinition, TypeAlias } from './ast.js';
 import type { Evaluator } from './evaluator/evaluator.js';
@@ -12,6 +12,15 @@ import { PapplyError } from '../errors.js';
 import { BaseType, TypeAliasType } from './types/index.js';
 
 export type ParseManifest = (text: string, file: string) => Program;
+
+/** Resource types Puppet 7 ships (some now in core modules), the cs_* types and stdlib's anchor. */
+export const BUILTIN_TYPES = new Set([
+  'augeas', 'component', 'cron', 'exec', 'file', 'filebucket', 'group', 'host', 'k5login', 'mailalias', 'maillist', 'mount',
+  'notify', 'package', 'resources', 'schedule', 'scheduled_task', 'selboolean', 'selmodule', 'service', 'ssh_authorized_key',
+  'sshkey', 'stage', 'tidy', 'user', 'whit', 'yumrepo', 'zfs', 'zone', 'zpool', 'anchor',
+  'cs_primitive', 'cs_clone', 'cs_group', 'cs_location', 'cs_colocation', 'cs_order', 'cs_property', 'cs_rsc_defaults',
+  'cs_shadow', 'cs_commit',
+]);
 
 export class Loader {
   private readonly classes = new Map<string, HostClassDefinition>();
@@ -23,6 +32,7 @@ export class Loader {
   private readonly searched = new Map<string, string[]>();
   /** `kind:name` already autoloaded (found or not): built-in types are asked for all the time. */
   private readonly attempted = new Set<string>();
+  private readonly moduleTypes = new Map<string, boolean>();
   readonly nodes: NodeDefinition[] = [];
 
   constructor(
@@ -94,6 +104,27 @@ export class Loader {
     });
     this.resolvedAliases.set(key, alias);
     return alias;
+  }
+
+  /**
+   * Whether `name` (lowercase) is a resource type Puppet would know: its core types, the cs_* types
+   * papply implements, stdlib's anchor, or a type a module ships in lib/puppet/type/<name>.rb.
+   */
+  isResourceType(name: string): boolean {
+    if (BUILTIN_TYPES.has(name)) return true;
+    let known = this.moduleTypes.get(name);
+    if (known === undefined) this.moduleTypes.set(name, (known = this.moduleShipsType(name)));
+    return known;
+  }
+
+  private moduleShipsType(name: string): boolean {
+    return this.modulepath.some((dir) => {
+      try {
+        return readdirSync(dir).some((module) => existsSync(join(dir, module, 'lib', 'puppet', 'type', `${name}.rb`)));
+      } catch {
+        return false;
+      }
+    });
   }
 
   /** Whether class `child` inherits (directly or not) from class `ancestor`. */

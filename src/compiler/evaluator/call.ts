@@ -5,6 +5,7 @@ import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { CallFunctionExpression, CallMethodExpression, Expression, FunctionDefinition, LambdaExpression, Parameter } from '../ast.js';
 import type { CallContext, Closure } from '../functions/registry.js';
 import { lookupFunction } from '../functions/registry.js';
+import { findModuleFunction } from '../functions/module-functions.js';
 import { Scope } from '../scope.js';
 import type { Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
@@ -71,7 +72,7 @@ export function callContext(scope: Scope, ev: Evaluator, loc: SourceLocation): E
 export function callFunction(rawName: string, args: Value[], block: Closure | undefined, scope: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const name = rawName.replace(/^::/, '');
   if (name === 'return' || name === 'next' || name === 'break') throw new ControlFlowSignal(name, args[0], loc);
-  const builtin = lookupFunction(name);
+  const builtin = lookupFunction(name) ?? findModuleFunction(ev.loader.modulepath, name);
   if (builtin) {
     try {
       return builtin(callContext(scope, ev, loc), args, block);

@@ -6,6 +6,7 @@ import type { ComparisonExpression, InExpression, MatchExpression } from '../ast
 import type { Scope } from '../scope.js';
 import { PFloat, PRegexp, PType, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
+import { compareTypes } from '../types/index.js';
 import { formatValue, puppetEquals } from '../value-format.js';
 
 function numeric(value: Value): number | undefined {
@@ -49,6 +50,7 @@ function describe(value: Value): string {
 export function evaluateComparison(node: ComparisonExpression, scope: Scope, ev: Evaluator): Value {
   const left = ev.evaluate(node.left, scope);
   const right = ev.evaluate(node.right, scope);
+  if (left instanceof PType && right instanceof PType) return compareTypes(node.op, left, right);
   switch (node.op) {
     case '==':
       return puppetEquals(left, right);

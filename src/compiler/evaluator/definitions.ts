@@ -60,9 +60,18 @@ function ensureInCatalog(name: string, definition: HostClassDefinition, params: 
   resource.locationInCatalog = params !== undefined;
   for (const param of params ?? []) if (param.value !== undefined) resource.set(param);
   resource.tag('class', name);
-  ev.builder.add(resource, ev.stageResource);
+  ev.builder.add(resource, stageOf(resource, loc, ev));
   ev.inheritScopeTags(resource);
   return resource;
+}
+
+/** The run stage containing a class: `stage => x` names one, else Stage[main]. */
+function stageOf(resource: CompiledResource, loc: SourceLocation, ev: Evaluator): CompiledResource {
+  const stage = resource.get('stage');
+  if (stage === undefined) return ev.stageResource;
+  const found = ev.builder.find('Stage', String(stage));
+  if (!found) throw new PapplyError(`Could not find stage ${String(stage)} specified by ${resource.ref}`, loc);
+  return found;
 }
 
 /** Evaluates a class body in its own scope; the parent class is evaluated first and becomes the parent scope. */
@@ -90,7 +99,7 @@ function evaluateClass(resource: CompiledResource, definition: HostClassDefiniti
 export function checkParameterNames(resource: CompiledResource, params: Parameter[], subject: string): void {
   for (const [name, attribute] of resource.params) {
     if (METAPARAMS.has(name) || name === 'name' || params.some((p) => p.name === name)) continue;
-    throw new PapplyError(`${subject}: has no parameter named '${name}'`, attribute.loc);
+    throw new PapplyError(`${subject}: has no parameter named '${name}'`, resource.loc ?? attribute.loc);
   }
 }
 
@@ -146,7 +155,10 @@ export function findNodeDefinition(nodes: NodeDefinition[], nodeName: string): {
   }
   for (const definition of nodes) {
     for (const match of definition.matches) {
-      if (match.kind === 'Regex' && new RegExp(match.pattern).test(nodeName)) return { definition, name: `__node_regexp__${match.pattern}` };
+      if (match.kind === 'Regex' && new RegExp(match.pattern).test(nodeName)) {
+        // Puppet's name for a regex node: the pattern without characters outside [-\w:.].
+        return { definition, name: `__node_regexp__${match.pattern.toLowerCase().replace(/[^-\w:.]/g, '').replace(/^\.+/, '')}` };
+      }
     }
   }
   for (const definition of nodes) {

@@ -297,21 +297,11 @@ export class Evaluator {
     return declareClass(name, resourceLike ? (params ?? []) : undefined, scope, loc, this);
   }
 
-  /**
-   * Adds a resource of a built-in type or a define instance. `loc` is where its title is (the
-   * resource's line); `statementLoc`, where errors point (the resource expression), as Puppet does.
-   */
-  declareResource(
-    typeName: string,
-    title: string,
-    attributes: AttributeValue[],
-    form: 'regular' | 'virtual' | 'exported',
-    scope: Scope,
-    loc: SourceLocation,
-    statementLoc: SourceLocation = loc,
-  ): CompiledResource {
+  /** Adds a resource of a built-in type or a define instance declared at `loc` (the resource expression). */
+  declareResource(typeName: string, title: string, attributes: AttributeValue[], form: 'regular' | 'virtual' | 'exported', scope: Scope, loc: SourceLocation): CompiledResource {
     const definition = this.loader.findDefine(typeName, this);
-    if (form === 'exported') this.warn('You cannot collect exported resources without storeconfigs being set; the export is ignored', statementLoc);
+    if (!definition && !this.loader.isResourceType(typeName)) throw new PapplyError(`Unknown resource type: '${typeName}'`, loc);
+    if (form === 'exported') this.warn('You cannot collect exported resources without storeconfigs being set; the export is ignored', loc);
     const resource = new CompiledResource(capitalizeTypeName(typeName), title, definition ? 'defined_type' : 'compilable_type', scope, loc, form === 'exported');
     resource.virtual = form === 'virtual';
     for (const attribute of attributes) if (attribute.value !== undefined) resource.set(attribute);
@@ -319,7 +309,8 @@ export class Evaluator {
     resource.tag(typeName);
     resource.tagIfValid(title);
     this.addDefaults(resource);
-    this.builder.add(resource, scope.resource, statementLoc);
+    // Run stages stand outside containment.
+    this.builder.add(resource, typeName === 'stage' ? undefined : scope.resource);
     this.inheritScopeTags(resource);
     if (!definition) {
       const namevar = resource.get(NAMEVARS[typeName] ?? 'name');

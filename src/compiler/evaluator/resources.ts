@@ -39,7 +39,7 @@ export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Eva
         refs.push(ev.declareClass(formatValue(title), attributes, scope, node.loc, true).toRef());
         continue;
       }
-      refs.push(ev.declareResource(typeName, formatValue(title), attributes, node.form, scope, body.loc, node.loc).toRef());
+      refs.push(ev.declareResource(typeName, formatValue(title), attributes, node.form, scope, node.loc).toRef());
     }
   }
   return refs;

@@ -86,13 +86,6 @@ registerFunction('tagged', (ctx, args) => {
   });
 });
 
-/** Built-in resource types papply knows about (for `defined('file')`). */
-const BUILTIN_TYPES = new Set([
-  'augeas', 'cron', 'exec', 'file', 'filebucket', 'group', 'host', 'mount', 'notify', 'package', 'resources', 'schedule',
-  'service', 'ssh_authorized_key', 'sshkey', 'stage', 'tidy', 'user', 'cs_primitive', 'cs_clone', 'cs_group', 'cs_location',
-  'cs_colocation', 'cs_order', 'cs_property', 'cs_rsc_defaults', 'cs_shadow', 'cs_commit',
-]);
-
 registerFunction('defined', (ctx, args) => {
   const { evaluator, scope } = evaluatorOf(ctx);
   if (args.length === 0) throw new PapplyError("'defined' expects at least 1 argument, got none");
@@ -100,14 +93,14 @@ registerFunction('defined', (ctx, args) => {
     if (typeof arg === 'string') {
       if (arg.startsWith('$')) return scope.lookup(arg.slice(1)).found || evaluator.lookupVariableQuietly(arg.slice(1), scope) !== undefined;
       const name = arg.replace(/^::/, '').toLowerCase();
-      return Boolean(evaluator.loader.findClass(name) || evaluator.loader.findDefine(name) || BUILTIN_TYPES.has(name) || evaluator.loader.findFunction(name));
+      return Boolean(evaluator.loader.findClass(name) || evaluator.loader.findDefine(name) || evaluator.loader.isResourceType(name) || evaluator.loader.findFunction(name));
     }
     if (arg instanceof ClassType) return arg.className ? evaluator.builder.find('Class', refTarget(arg)!.title) !== undefined : true;
     if (arg instanceof ResourceType) {
       const target = refTarget(arg);
       if (target) return evaluator.builder.find(target.type, target.title) !== undefined;
       const name = (arg.typeName ?? '').toLowerCase();
-      return BUILTIN_TYPES.has(name) || Boolean(evaluator.loader.findDefine(name));
+      return evaluator.loader.isResourceType(name) || Boolean(evaluator.loader.findDefine(name));
     }
     throw new PapplyError(`'defined' expects a String or a Type, got ${formatValue(arg)}`);
   });
