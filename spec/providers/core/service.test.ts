@@ -127,4 +127,19 @@ describe('service', () => {
       rmSync(`/etc/init.d/${name}`, { force: true });
     }
   });
+
+  it('without a status command (hasstatus => false) looks for the process by pattern', async () => {
+    const seconds = String(86_000 + Math.floor(Math.random() * 1000));
+    const script = join(dir, 'patternd');
+    writeFileSync(script, `#!/bin/sh\ncase "$1" in\n  start) setsid sleep ${seconds} </dev/null >/dev/null 2>&1 & ;;\n  stop) pkill -f "sleep ${seconds}" ;;\n  status) exit 4 ;;\nesac\n`);
+    chmodSync(script, 0o755);
+    const declared = service('patternd', { ensure: 'running', hasstatus: false, pattern: `sleep ${seconds}`, provider: 'init' });
+    const first = await apply(catalogOf([declared]));
+    expect(first.report.metrics.changes.total).toBe(1);
+    const second = await apply(catalogOf([declared]));
+    expect(second.report.metrics.changes.total).toBe(0);
+    await apply(catalogOf([service('patternd', { ensure: 'stopped', hasstatus: false, pattern: `sleep ${seconds}`, provider: 'init' })]));
+    const third = await apply(catalogOf([service('patternd', { ensure: 'stopped', hasstatus: false, pattern: `sleep ${seconds}`, provider: 'init' })]));
+    expect(third.report.metrics.changes.total).toBe(0);
+  });
 });
