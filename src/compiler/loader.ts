@@ -20,6 +20,8 @@ export const BUILTIN_TYPES = new Set([
   'sshkey', 'stage', 'tidy', 'user', 'whit', 'yumrepo', 'zfs', 'zone', 'zpool', 'anchor',
   'cs_primitive', 'cs_clone', 'cs_group', 'cs_location', 'cs_colocation', 'cs_order', 'cs_property', 'cs_rsc_defaults',
   'cs_shadow', 'cs_commit',
+  // papply implements puppetlabs-concat's two types itself.
+  'concat', 'concat::fragment',
 ]);
 
 export class Loader {
