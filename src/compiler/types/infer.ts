@@ -26,6 +26,7 @@ import {
   TupleType,
   TypeType,
   UndefType,
+  UnitType,
   VariantType,
   isAssignable,
 } from './types.js';
@@ -79,24 +80,29 @@ export function generalize(type: BaseType): BaseType {
   if (type instanceof FloatType) return FloatType.DEFAULT;
   if (type instanceof StringType || type instanceof EnumType || type instanceof PatternType) return StringType.DEFAULT;
   if (type instanceof BooleanType) return BooleanType.DEFAULT;
-  if (type instanceof RegexpType) return RegexpType.DEFAULT;
   if (type instanceof TupleType) {
     if (type.types.length === 0) return ArrayType.DEFAULT;
     return new ArrayType(type.types.map(generalize).reduce(commonType), SizeRange.UNBOUNDED);
   }
-  if (type instanceof ArrayType) return type.size.max === 0 ? ArrayType.DEFAULT : new ArrayType(generalize(type.element), SizeRange.UNBOUNDED);
+  if (type instanceof ArrayType) {
+    return new ArrayType(type.size.max === 0 ? UnitType.DEFAULT : generalize(type.element), SizeRange.UNBOUNDED);
+  }
   if (type instanceof StructType) {
     if (type.elements.length === 0) return HashType.DEFAULT;
-    // The keys keep their length range: {'alpha' => 1, 'beta' => 2} -> Hash[String[4, 5], Integer].
+    // The keys' common type, as Puppet computes it: one key stays that string's own type (shown as
+    // `String`), several become their length range: {'alpha' => 1, 'beta' => 2} -> Hash[String[4, 5], Integer].
     const lengths = type.elements.map((e) => [...e.name].length);
-    const keyType = new StringType(new SizeRange(Math.min(...lengths), Math.max(...lengths)));
+    const keyType =
+      type.elements.length === 1
+        ? new StringType(new SizeRange(lengths[0], lengths[0]), type.elements[0].name)
+        : new StringType(new SizeRange(Math.min(...lengths), Math.max(...lengths)));
     return new HashType(keyType, type.elements.map((e) => generalize(e.type)).reduce(commonType), SizeRange.UNBOUNDED);
   }
   if (type instanceof HashType) {
-    if (type.size.max === 0) return HashType.DEFAULT;
+    if (type.size.max === 0) return type;
     return new HashType(generalize(type.key), generalize(type.value), SizeRange.UNBOUNDED);
   }
   if (type instanceof VariantType) return type.types.map(generalize).reduce(commonType);
-  if (type instanceof TypeType) return new TypeType(type.type);
+  if (type instanceof TypeType) return new TypeType(generalize(type.type));
   return type;
 }

@@ -36,6 +36,7 @@ import {
   TupleType,
   TypeType,
   UndefType,
+  UnitType,
   VariantType,
   numberOf,
   type StructElement,
@@ -51,6 +52,7 @@ export interface TypeEnvironment {
 
 const simpleTypes: Record<string, BaseType> = {
   Any: AnyType.DEFAULT,
+  Unit: UnitType.DEFAULT,
   Undef: UndefType.DEFAULT,
   Default: DefaultType.DEFAULT,
   Scalar: ScalarType.DEFAULT,

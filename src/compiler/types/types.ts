@@ -114,6 +114,21 @@ export class AnyType extends BaseType {
   }
 }
 
+/** `Unit`: what an empty array's elements generalize to; every value is an instance. */
+export class UnitType extends BaseType {
+  static readonly DEFAULT = new UnitType();
+  readonly simpleName = 'Unit';
+  isInstance(): boolean {
+    return true;
+  }
+  assignableFrom(): boolean {
+    return true;
+  }
+  defaultOfKind(): BaseType {
+    return UnitType.DEFAULT;
+  }
+}
+
 export class UndefType extends BaseType {
   static readonly DEFAULT = new UndefType();
   readonly simpleName = 'Undef';
@@ -628,6 +643,8 @@ export class IterableType extends BaseType {
     if (isHash(value)) return this.type instanceof AnyType || [...value].every(([k, v]) => this.type.isInstance([k, v]));
     if (typeof value === 'string') return this.type.isInstance('x') || value === '';
     if (isInteger(value)) return value >= 0 && this.type.isInstance(0);
+    // An integer range type (`Integer[1, 3]`) iterates over its members.
+    if (value instanceof IntegerType) return Number.isFinite(value.from) && Number.isFinite(value.to) && this.type.isInstance(value.from);
     return false;
   }
   assignableFrom(other: PType): boolean {
