@@ -31,10 +31,12 @@ const site: Declared[] = [
 function managed(model: CibModel) {
   const resources = [...model.resources.values()]
     .filter((r) => PRIMITIVES.includes(r.id) || TOP_LEVEL.includes(r.id))
-    .map(({ element: _element, path: _path, ...rest }) => rest);
+    .map(({ element: _element, path: _path, ...rest }) => rest)
+    .sort((a, b) => a.id.localeCompare(b.id));
   const constraints = [...model.constraints.values()]
     .filter((c) => c.id.startsWith('live-'))
-    .map(({ element: _element, path: _path, ...rest }) => rest);
+    .map(({ element: _element, path: _path, ...rest }) => rest)
+    .sort((a, b) => a.id.localeCompare(b.id));
   return { resources, constraints };
 }
 
@@ -42,14 +44,20 @@ describe.skipIf(clusterSkipReason())('cs_* on the live namespace cluster', () =>
   let cluster: Cluster;
   let file: CibFixture;
 
+  /** Constraints first (order and colocation name resources without `rsc`), then the resources. */
+  async function removeSite(): Promise<void> {
+    await cluster.run(1, 'cibadmin', ['--delete-all', '--xpath', "//constraints/*[starts-with(@id,'live-')]", '--force']);
+    await cluster.removeResources(TOP_LEVEL);
+  }
+
   beforeAll(async () => {
     cluster = await acquireCluster();
     await cluster.waitForMembers(3);
-    await cluster.removeResources(TOP_LEVEL);
+    await removeSite();
     file = cibFixture();
   });
   afterAll(async () => {
-    await cluster?.removeResources(TOP_LEVEL);
+    if (cluster) await removeSite();
     file?.cleanup();
     await cluster?.release();
   });
