@@ -4,13 +4,14 @@
 
 import { PapplyError } from '../../../errors.js';
 import { formatFixed, rubyFloat, scaledDigits } from '../../value-format.js';
-import { PFloat, PRegexp, isArray, isHash, type Value } from '../../values.js';
+import { DEFAULT, PFloat, PRegexp, PType, isArray, isHash, type Value } from '../../values.js';
 import { registerFunction } from '../registry.js';
 import { checkParam, type } from './signature.js';
 
 /** Ruby's `inspect` of a Puppet value as it reaches Ruby code (`["a", 1]`, `{"a"=>1}`, nil). */
 export function rubyInspect(value: Value): string {
   if (value === undefined) return 'nil';
+  if (value === DEFAULT) return ':default';
   if (typeof value === 'string') return JSON.stringify(value).replace(/\$\{/g, '\\${').replace(/#\{/g, '\\#{');
   if (isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
   if (isHash(value)) return `{${[...value].map(([k, v]) => `${rubyInspect(k)}=>${rubyInspect(v)}`).join(', ')}}`;
@@ -216,9 +217,23 @@ export function rubyFormat(template: string, args: Value[]): string {
   return out + template.slice(last);
 }
 
+/**
+ * An argument as Puppet hands it to Ruby's format: undef becomes '', a regexp its `/source/`
+ * text, a resource or class reference its catalog form (`File[/x]`, `Class[Foo]`).
+ */
+function rubyArgument(value: Value): Value {
+  if (value === undefined) return '';
+  if (value instanceof PRegexp) return value.toString();
+  if (value instanceof PType) {
+    const ref = (value as { ref?: unknown }).ref;
+    if (typeof ref === 'string' && ref.endsWith(']')) return ref;
+  }
+  return value;
+}
+
 registerFunction('sprintf', (_ctx, args) => {
   if (args.length === 0) throw new PapplyError(`sprintf(): Wrong number of arguments given (0 for minimum 1)`);
   const [template, ...rest] = args;
   checkParam('sprintf', 'format', type('String'), template);
-  return rubyFormat(template as string, rest);
+  return rubyFormat(template as string, rest.map(rubyArgument));
 });

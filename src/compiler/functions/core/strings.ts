@@ -7,6 +7,7 @@ import { formatValue } from '../../value-format.js';
 import { PRegexp, isArray, isHash, translateRubyRegexp, type PHash, type Value } from '../../values.js';
 import { registerFunction } from '../registry.js';
 import { checkArity, checkParam, type } from './signature.js';
+import { rubyToS } from './sprintf.js';
 
 /** A regexp argument: a String (compiled as a regexp), a Regexp, or `Regexp[/x/]` / `Pattern[/x/]`. */
 export function regexpSource(fn: string, name: string, value: Value): string {
@@ -79,8 +80,9 @@ registerFunction('split', (_ctx, args) => {
   return parts;
 });
 
+/** Ruby's Array#join: nested arrays joined too, other elements by their Ruby `to_s`. */
 function joinLeaves(values: Value[], separator: string): string {
-  return values.map((v) => (isArray(v) ? joinLeaves(v, separator) : formatValue(v))).join(separator);
+  return values.map((v) => (isArray(v) ? joinLeaves(v, separator) : rubyToS(v))).join(separator);
 }
 
 registerFunction('join', (_ctx, args) => {
