@@ -1,6 +1,6 @@
 // exec with real commands: checks, providers (no shell unless asked), path, environment, cwd,
 // returns, tries, timeout, logoutput.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -114,4 +114,10 @@ describe('exec', () => {
     expect(lines).toContain("Notice: /Stage[main]/Main/Exec[/bin/sleep 6.5]: waiting for '/bin/sleep 6.5' (5s of 30s)");
     expect(lines.filter((l) => l.includes('waiting for'))).toHaveLength(1);
   }, 20_000);
+
+  it.skipIf(process.getuid?.() !== 0)('runs as another user and group (root only)', async () => {
+    chmodSync(dir, 0o777); // nobody writes its answer here
+    await apply(catalogOf([exec('as nobody', { command: `/bin/sh -c "id -un > ${dir}/who; id -gn >> ${dir}/who"`, user: 'nobody', group: 'nogroup', cwd: '/' })]));
+    expect(readFileSync(join(dir, 'who'), 'utf8')).toBe('nobody\nnogroup\n');
+  });
 });

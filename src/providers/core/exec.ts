@@ -83,7 +83,10 @@ abstract class ExecProvider extends Provider {
     }
     let argv = await this.argvOf(command);
     const user = this.resource.get('user');
-    if (user !== undefined) argv = ['runuser', '-u', String(user), '--', ...argv];
+    const group = this.resource.get('group');
+    if (user !== undefined || group !== undefined) {
+      argv = ['runuser', '-u', String(user ?? 'root'), ...(group === undefined ? [] : ['-g', String(group)]), '--', ...argv];
+    }
     const cwd = this.resource.get('cwd');
     if (cwd !== undefined && (await this.context.transport.stat(String(cwd)))?.type !== 'directory') {
       throw new Error(`Working directory ${String(cwd)} does not exist!`);
@@ -258,6 +261,7 @@ export const execType = registerType(
       },
       cwd: { kind: 'parameter' },
       user: { kind: 'parameter' },
+      group: { kind: 'parameter' },
       logoutput: {
         kind: 'parameter',
         defaultTo: 'on_failure',

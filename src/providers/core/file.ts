@@ -421,6 +421,11 @@ export const fileType = registerType(
       checksum: { kind: 'parameter', values: ['sha256', 'md5', 'none'] },
       show_diff: booleanAttribute('parameter', true),
       selinux_ignore_defaults: booleanAttribute('parameter', false),
+      // SELinux contexts: accepted and left alone (Debian runs without SELinux, as Puppet does there).
+      seluser: { kind: 'parameter' },
+      selrole: { kind: 'parameter' },
+      seltype: { kind: 'parameter' },
+      selrange: { kind: 'parameter' },
       validate_cmd: { kind: 'parameter' },
       validate_replacement: { kind: 'parameter', defaultTo: '%' },
     },
