@@ -83,6 +83,11 @@ describe('v2 patches on a CIB file', () => {
     await expect((await cib.open()).commit([item])).rejects.toThrow(/Service\[ghost\]: resource ghost does not exist/);
   });
 
+  it('refuses to turn an existing group into a primitive of the same id', async () => {
+    await (await cib.open()).commit([dummy('m1'), { kind: 'group', owner: 'Cs_group[g1]', id: 'g1', members: ['m1'], meta: {} }]);
+    await expect((await cib.open()).commit([dummy('g1')])).rejects.toThrow(/Cs_primitive\[g1\]: g1 already exists in the CIB as a group; remove it first/);
+  });
+
   it('refuses to remove a resource a foreign constraint still needs', async () => {
     await (await cib.open()).commit([dummy('keep')]);
     await cib.cibadmin('--create', '-o', 'constraints', '--xml-text', '<rsc_location id="theirs" rsc="keep" node="node-1" score="10"/>');

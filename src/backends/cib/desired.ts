@@ -179,6 +179,7 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
   switch (item.kind) {
     case 'primitive': {
       const existing = findResource(resources, item.id);
+      checkKind(existing, item.id, ['primitive']);
       const built = primitiveElement(item, existing?.element);
       own(target, built, item.owner);
       if (existing) replaceChild(existing.parent, existing.element, built);
@@ -188,6 +189,7 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
     case 'group':
     case 'clone': {
       const existing = findResource(resources, item.id);
+      checkKind(existing, item.id, item.kind === 'group' ? ['group'] : ['clone', 'master']);
       const memberIds = item.kind === 'group' ? item.members : [item.child];
       if (new Set(memberIds).size !== memberIds.length) throw new Error(`${item.id}: a resource is listed twice`);
       const members = memberIds.map((id) => {
@@ -261,6 +263,13 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       setNvpair(set, item.name, item.value, target, item.owner);
       return;
     }
+  }
+}
+
+/** An id names one resource: a primitive is not silently turned into a group (or back). */
+function checkKind(existing: Located | undefined, id: string, allowed: readonly string[]): void {
+  if (existing && !allowed.includes(existing.element.name)) {
+    throw new Error(`${id} already exists in the CIB as a ${existing.element.name === 'master' ? 'promotable clone' : existing.element.name}; remove it first`);
   }
 }
 
