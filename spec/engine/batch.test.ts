@@ -94,3 +94,48 @@ describe('batched providers', () => {
     expect(report.metrics.changes.total).toBe(1); // only Exec[free]
   });
 });
+
+/** Records every property in set() and writes them in flush(), failing on demand. */
+class FlushingProvider extends Provider {
+  static override readonly providerName = 'flushing';
+  static async prefetch(resources: readonly Resource[]): Promise<void> {
+    for (const resource of resources) resource.provider.current = { ensure: 'present', colour: 'red', size: 'small' };
+  }
+  override async flush(): Promise<void> {
+    if (this.resource.get('fail_flush')) throw new Error('flush refused');
+    writeFileSync(String(this.resource.get('out')), JSON.stringify([...this.changed].sort()));
+  }
+}
+
+registerType(
+  {
+    name: 'spec_flushed',
+    ensurable: true,
+    attributes: {
+      name: { kind: 'parameter', namevar: true },
+      colour: { kind: 'property' },
+      size: { kind: 'property' },
+      out: { kind: 'parameter' },
+      fail_flush: { kind: 'parameter' },
+    },
+  },
+  [FlushingProvider],
+);
+
+describe('flush', () => {
+  it('is called once after all changed properties; a failing flush fails the resource and its dependents', async () => {
+    const out = join(dir, 'flushed.json');
+    const ok = await apply(catalogOf([{ type: 'spec_flushed', title: 'a', parameters: { colour: 'blue', size: 'large', out } }]));
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(['colour', 'size']);
+    expect(ok.report.metrics.changes.total).toBe(2);
+    const failing = await apply(
+      catalogOf([
+        { type: 'spec_flushed', title: 'b', parameters: { colour: 'blue', fail_flush: true, out } },
+        snapshot('after-b', { require: 'Spec_flushed[b]' }),
+      ]),
+    );
+    expect(failing.report.resource_statuses['Spec_flushed[b]']).toMatchObject({ failed: true, changed: false, change_count: 0 });
+    expect(failing.lines).toContain('Error: /Stage[main]/Main/Spec_flushed[b]: Could not evaluate: flush refused');
+    expect(failing.report.resource_statuses['Exec[after-b]']!.skipped).toBe(true);
+  });
+});

@@ -239,10 +239,19 @@ export class Transaction {
         this.options.log.err(event.message, source);
         status.events.push(event);
         status.failed = true;
-        break;
+        // As Puppet, the other properties are still synced.
       }
     }
-    if (changed) await provider.flush();
+    if (!changed) return;
+    try {
+      await provider.flush();
+    } catch (error) {
+      // Nothing recorded by the setters reached the system.
+      for (const event of status.events) if (event.status === 'success') event.status = 'failure';
+      status.changed = false;
+      status.change_count = 0;
+      throw error;
+    }
   }
 
   /** The `loglevel` metaparameter (default notice) for a resource's change messages. */
