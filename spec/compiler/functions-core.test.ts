@@ -66,6 +66,7 @@ describe('sprintf', () => {
     expect(call('sprintf', ['%s', new PFloat(1)])).toBe('1.0');
     expect(call('sprintf', ['%05.1f%%', 2])).toBe('002.0%');
     expect(call('sprintf', ['%<a>s-%{b}', h({ a: 'x', b: 2 })])).toBe('x-2');
+    expect(call('sprintf', ['%3$s %1$s', 'a', 'b', 'c'])).toBe('c a');
   });
 
   it('needs a format', () => {
@@ -258,6 +259,11 @@ describe('number formatting rounds like Ruby', () => {
     ['%g', 0.0001, '0.0001'],
     ['%.3g', 3.14159, '3.14'],
     ['%f', -0.5, '-0.500000'],
+    ['%x', -7, '..f9'],
+    ['%#X', -2, '0X..FE'],
+    ['%b', -7, '..1001'],
+    ['%+x', -7, '-7'],
+    ['%f', '0x1f', '31.000000'],
   ])('%s of %s', (format, value, text) => {
     expect(call('sprintf', [format, value])).toBe(text);
   });

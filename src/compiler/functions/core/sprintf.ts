@@ -53,6 +53,8 @@ function toInteger(value: Value): number {
 function toFloat(value: Value): number {
   if (typeof value === 'number') return value;
   if (value instanceof PFloat) return value.value;
+  // Ruby's Float() also reads integer literals in other bases ('0x1f').
+  if (typeof value === 'string' && /^\s*[-+]?0[xXbBoO][0-9a-fA-F_]+\s*$/.test(value)) return toInteger(value);
   if (typeof value === 'string' && /^\s*[-+]?(\d[\d_]*)?(\.\d+)?([eE][-+]?\d+)?\s*$/.test(value) && /\d/.test(value)) {
     return Number(value.replace(/_/g, ''));
   }
@@ -119,6 +121,14 @@ function formatE(n: number, precision: number): string {
   return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
+/** Ruby shows a negative number in base 2/8/16 as its two's complement: -7 -> `..f9`. */
+function twosComplement(n: number, base: number): string {
+  const width = Math.abs(n).toString(base).length + 1;
+  const complement = (BigInt(base) ** BigInt(width) + BigInt(n)).toString(base).padStart(width, '0');
+  const top = (base - 1).toString(base);
+  return `..${top}${complement.replace(new RegExp(`^${top}+`), '')}`;
+}
+
 function convert(spec: Spec, value: Value): string {
   const { conversion } = spec;
   switch (conversion) {
@@ -159,13 +169,14 @@ function convert(spec: Spec, value: Value): string {
     case 'B': {
       const n = toInteger(value);
       const base = conversion === 'o' ? 8 : conversion === 'b' || conversion === 'B' ? 2 : 16;
-      let digits = Math.abs(n).toString(base);
+      const explicitSign = spec.flags.includes('+') || spec.flags.includes(' ');
+      let digits = n < 0 && !explicitSign ? twosComplement(n, base) : Math.abs(n).toString(base);
       if (spec.precision !== undefined) digits = digits.padStart(spec.precision, '0');
       if (spec.flags.includes('#') && n !== 0) {
         digits = { x: '0x', X: '0X', o: '0', b: '0b', B: '0B' }[conversion]! + digits;
       }
       if (conversion === 'X') digits = digits.toUpperCase();
-      return pad(signed(n, digits, spec), spec, true);
+      return pad(n < 0 && !explicitSign ? digits : signed(n, digits, spec), spec, true);
     }
     case 'c': {
       if (typeof value === 'string' && [...value].length !== 1) throw new PapplyError('%c requires a character');
@@ -189,13 +200,13 @@ export function rubyFormat(template: string, args: Value[]): string {
     if (!hash.has(name)) throw new PapplyError(`key<${name}> not found`);
     return hash.get(name);
   };
-  const pattern = /%([-+ 0#]*)(?:<(\w+)>)?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(?:([sdiufeEgGxXobBcp%])|\{(\w+)\})/g;
+  const pattern = /%(?:(\d+)\$)?([-+ 0#]*)(?:<(\w+)>)?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?(?:([sdiufeEgGxXobBcp%])|\{(\w+)\})/g;
   let out = '';
   let last = 0;
   for (let m = pattern.exec(template); m; m = pattern.exec(template)) {
     out += template.slice(last, m.index);
     last = pattern.lastIndex;
-    const [, flags1, name, flags2, width, precision, conversion, braced] = m;
+    const [, position, flags1, name, flags2, width, precision, conversion, braced] = m;
     if (conversion === '%') {
       out += '%';
       continue;
@@ -212,7 +223,13 @@ export function rubyFormat(template: string, args: Value[]): string {
     } else if (width !== undefined) spec.width = Number(width);
     if (precision === '*') spec.precision = toInteger(takeArg());
     else if (precision !== undefined) spec.precision = Number(precision);
-    out += convert(spec, name !== undefined ? named(name) : takeArg());
+    let arg: Value;
+    if (name !== undefined) arg = named(name);
+    else if (position !== undefined) {
+      if (Number(position) > args.length) throw new PapplyError('too few arguments');
+      arg = args[Number(position) - 1];
+    } else arg = takeArg();
+    out += convert(spec, arg);
   }
   return out + template.slice(last);
 }
