@@ -147,6 +147,8 @@ export class CibSession {
         throw new CibPatchError(`cibadmin --patch failed on the ${this.backend.describe()}: ${outcome.message}`, owners, [], plan.patch);
       }
       this.options.debug?.(`CIB changed since version ${formatVersion(plan.version)} was read (${outcome.message.split('\n')[0]}); re-reading, attempt ${attempt + 1} of ${maxAttempts}`);
+      // Several nodes applying the same manifest race each other: spread their retries a little.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
       await this.refresh();
     }
     throw new CibPatchError(`the ${this.backend.describe()} kept changing while papply wrote to it: gave up after ${maxAttempts} attempts; nothing was written`, owners);
