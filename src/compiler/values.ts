@@ -78,20 +78,21 @@ export function translateRubyRegexp(source: string): string {
   return new RubyRegexpTranslator(source).translate();
 }
 
+// Onigmo's POSIX classes are Unicode-aware on UTF-8 strings; Latin letters beyond ASCII are covered.
 const POSIX_CLASSES: Record<string, string> = {
-  alpha: 'a-zA-Z',
+  alpha: 'a-zA-Z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f',
   digit: '0-9',
-  alnum: 'a-zA-Z0-9',
+  alnum: 'a-zA-Z0-9\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f',
   space: '\\s',
-  upper: 'A-Z',
-  lower: 'a-z',
+  upper: 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de',
+  lower: 'a-z\\u00b5\\u00df-\\u00f6\\u00f8-\\u00ff',
   punct: '!-\\/:-@\\[-`{-~',
   xdigit: '0-9a-fA-F',
-  word: '\\w',
+  word: '\\w\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f',
   blank: ' \\t',
   cntrl: '\\x00-\\x1f\\x7f',
-  print: '\\x20-\\x7e',
-  graph: '\\x21-\\x7e',
+  print: '\\x20-\\x7e\\u00a0-\\uffff',
+  graph: '\\x21-\\x7e\\u00a1-\\uffff',
 };
 
 interface RegexpOptions {
