@@ -64,7 +64,8 @@ describe('errors name the template, the line and the construct', () => {
   const cases: [string, string, RegExp][] = [
     ['while loop', 'a\nb\n<% while true %>x<% end %>', /unsupported Ruby construct 'while' at inline_template at spec\.pp:1:3/],
     ['def', '<% def x; end %>', /unsupported Ruby construct 'def'/],
-    ['rescue modifier', "<%= @x.foo rescue 'y' %>", /unsupported Ruby construct 'rescue modifier'/],
+    ['retry', "<% begin; x = 1; rescue; retry; end %>", /unsupported Ruby construct 'retry'/],
+    ['unsupported errors are not rescued', "<% begin; x = 1.frobnicate; rescue => e; end %>", /unsupported Ruby method 'frobnicate'/],
     ['heredoc', '<%= <<-EOS\nx\nEOS\n%>', /unsupported Ruby construct 'heredoc'/],
     ['method on nil', '\n\n\n<%= @missing.empty? %>', /undefined method 'empty\?' for nil:NilClass at .*:4/],
     ['unknown method', "<%= 'x'.frobnicate %>", /unsupported Ruby method 'frobnicate' for String/],

@@ -95,6 +95,10 @@ export const SNIPPETS: Record<string, string> = {
   json_yaml: "<%= require 'json'; JSON.pretty_generate(@nested) %>\n<%= @opts.to_json %> <%= [1.0, nil, @ratio, :s].to_json %> <%= JSON.generate(@servers) %>\n<%= require 'yaml'; @nested.to_yaml %><%= [].to_yaml %><%= { 'f' => 2.0 }.to_yaml %>",
   case_regex_class: '<% [1, "str", [1], nil, 2.5].each do |v| -%>\n<%= case v when Integer then "int" when String then "str" when Array, Hash then "coll" when nil then "nil" else "other" end %>\n<% end -%>\n',
   chains_and_commands: "<%= @servers\n  .map { |s| s.upcase }\n  .join(',') %> <%= @servers.\n  first %> <%= 'a,b'.split /,/ %> <%= @servers.join ' ' %> <%= 'x'.center 5, '-' %>\n",
+  begin_rescue: "<% require 'ipaddr' -%>\n<% ['10.0.0.1', 'fe80::1', 'not-an-ip', '10.0.0.0/24', '10.0.0.300'].each do |a|\n  begin\n    ip = IPAddr.new(a)\n    kind = ip.ipv4? ? 'v4' : 'v6'\n  rescue ArgumentError => e\n    kind = 'invalid'\n  end -%>\n<%= a %> <%= kind %>\n<% end -%>\n<%= begin; 1 / 0; rescue ZeroDivisionError; 'div0'; end %> <%= (@missing.size rescue 'nil-size') %> <%= begin; raise ArgumentError, 'bad'; rescue => e; e.message + ' ' + e.class.to_s; ensure; x = 1; end %>\n",
+  quoting_block: "<%= \"it's a 'test'\".gsub(/'/){ %q(\\') } %> <%= if @enabled then ' on' end %>|<%= if @disabled then ' on' end %>|\n",
+  assignment_in_condition: "<% if m = @name.match(/^(w)(.*)$/) -%>\n<%= m[1] %>-<%= m[2] %>\n<% end -%>\n<% if ! @disabled and ! @name.match(/x/) -%>\nok\n<% end -%>\n",
+  unassigned_locals_are_nil: "<% @servers.each_with_index do |s, i| -%>\n<% suffix = ' first' if i == 0 -%>\n<% label = s.upcase if false -%>\n<%= s %><%= suffix %>[<%= label.inspect %>]\n<% end -%>\n",
   string_format: '<%= format("%-8s|%3d|%.2f", @name, @port, @ratio) %> <%= "%s=%s" % ["k", "v"] %> <%= "%05d" % 42 %>\n',
   crlf: 'a\r\n<% if true -%>\r\nb\r\n<% end -%>\r\n',
 };

@@ -5,7 +5,8 @@
 import type { CallContext } from '../functions/registry.js';
 import { PapplyError } from '../../errors.js';
 import { arrayMethod, hashMethod, rangeMethod } from './ruby-collections.js';
-import { BreakSignal, NextSignal, RMatch, RubyError, argCount, type RBlock, type RubyRuntime } from './ruby-runtime.js';
+import { isIP } from 'node:net';
+import { BreakSignal, NextSignal, RException, RMatch, RubyError, argCount, type RBlock, type RubyRuntime } from './ruby-runtime.js';
 import { NO_METHOD, format, stringMethod, symbolMethod } from './ruby-string.js';
 import {
   KNOWN_CLASSES, RClass, RRange, RRegexp, RSymbol, classChain, className, fromPuppet, inspect, isInteger, isNumeric,
@@ -58,8 +59,12 @@ export class RubyInterpreter implements RubyRuntime {
   private readonly scopeObject: ScopeObject;
   private readonly self = new TemplateSelf();
 
+  /** Names assigned somewhere in the template: Ruby reads them as nil before any assignment ran. */
+  private readonly assignedLocals = new Set<string>();
+
   constructor(private readonly input: RenderInput) {
     this.scopeObject = new ScopeObject(input.ctx);
+    collectAssignedLocals(input.program, this.assignedLocals);
   }
 
   render(): string {
@@ -104,6 +109,8 @@ export class RubyInterpreter implements RubyRuntime {
         return this.evalBody(isTruthy(this.eval(node.cond, env)) ? node.else : node.then, env);
       case 'case':
         return this.evalCase(node, env);
+      case 'begin':
+        return this.evalBegin(node, env);
       case 'next':
         throw new NextSignal(node.value ? this.eval(node.value, env) : undefined);
       case 'break':
@@ -148,6 +155,7 @@ export class RubyInterpreter implements RubyRuntime {
         return this.constant(node, env);
       case 'lvar':
         if (env.has(node.name)) return env.get(node.name);
+        if (this.assignedLocals.has(node.name)) return undefined;
         return this.callSelf(node.name, [], undefined, true);
       case 'call':
         return this.evalCall(node, env);
@@ -202,6 +210,25 @@ export class RubyInterpreter implements RubyRuntime {
       }
     }
     return node.else ? this.evalBody(node.else, env) : undefined;
+  }
+
+  /** begin/rescue/else/ensure: Ruby errors of the listed classes (StandardError when none) are rescued. */
+  private evalBegin(node: Node, env: Env): RValue {
+    try {
+      let value: RValue;
+      try {
+        value = this.evalBody(node.body, env);
+      } catch (error) {
+        if (!(error instanceof RubyError)) throw error;
+        const clause = node.rescues.find((r: Node) => (r.classes.length ? r.classes : ['StandardError']).some((c: string) => error.rescuedBy(c)));
+        if (!clause) throw error;
+        if (clause.variable) env.set(clause.variable, new RException(error.rubyClass ?? 'RuntimeError', error.message));
+        return this.evalBody(clause.body, env);
+      }
+      return node.else ? this.evalBody(node.else, env) : value;
+    } finally {
+      if (node.ensure) this.evalBody(node.ensure, env);
+    }
   }
 
   /** `===`: class membership, range cover, regexp match, else equality. */
@@ -364,6 +391,7 @@ export class RubyInterpreter implements RubyRuntime {
   private constant(node: Node, env: Env): RValue {
     if (node.receiver) {
       const outer = this.eval(node.receiver, env);
+      if (outer instanceof RClass && outer.name === 'IPAddr' && node.name === 'InvalidAddressError') return RClass.of('IPAddr::InvalidAddressError');
       throw new RubyError(`unsupported Ruby constant '${toS(outer)}::${node.name}'`);
     }
     if (KNOWN_CLASSES.includes(node.name)) return RClass.of(node.name === 'Fixnum' || node.name === 'Bignum' ? 'Integer' : node.name);
@@ -424,6 +452,8 @@ export class RubyInterpreter implements RubyRuntime {
     else if (receiver instanceof RMatch) result = this.matchMethod(receiver, name, args);
     else if (receiver instanceof RRegexp) result = this.regexpMethod(receiver, name, args);
     else if (receiver instanceof RClass) result = classMethod(receiver, name, args);
+    else if (receiver instanceof RException) result = exceptionMethod(receiver, name);
+    else if (receiver instanceof IPAddress) result = ipMethod(receiver, name);
     else if (receiver === undefined) result = nilMethod(name);
     if (result !== NO_METHOD) return result;
     return this.objectMethod(receiver, name, args, block);
@@ -681,8 +711,13 @@ export class RubyInterpreter implements RubyRuntime {
       case 'sprintf':
         return format(toS(args[0]), args.slice(1));
       case 'raise':
-      case 'fail':
-        throw new RubyError(args.length ? toS(args[args.length - 1]) : 'unhandled exception');
+      case 'fail': {
+        // raise 'msg' | raise SomeError, 'msg' | raise SomeError | re-raise a rescued exception
+        const [first, second] = args;
+        if (first instanceof RException) throw new RubyError(first.message, undefined, first.className);
+        if (first instanceof RClass) throw new RubyError(second === undefined ? first.name : toS(second), undefined, first.name);
+        throw new RubyError(args.length ? toS(first) : 'unhandled exception', undefined, 'RuntimeError');
+      }
       case 'puts':
       case 'print':
       case 'p':
@@ -696,7 +731,7 @@ export class RubyInterpreter implements RubyRuntime {
         throw new RubyError(`'${name}' gives a random result; not supported in templates`);
       case 'require':
         // The JSON and YAML libraries are always at hand; anything else cannot be loaded.
-        if (['json', 'yaml', 'psych'].includes(toS(args[0]))) return true;
+        if (['json', 'yaml', 'psych', 'ipaddr'].includes(toS(args[0]))) return true;
         throw new RubyError(`unsupported Ruby construct 'require ${inspect(args[0])}'`);
       case 'load':
       case 'eval':
@@ -713,6 +748,22 @@ export class RubyInterpreter implements RubyRuntime {
   }
 }
 
+/**
+ * Ruby decides at parse time that a name is a local variable once an assignment to it was seen,
+ * even when that assignment never ran (`x = 1 if false; x` is nil). Collects those names.
+ */
+function collectAssignedLocals(node: unknown, names: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectAssignedLocals(item, names);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const n = node as Node;
+  if (n.type === 'assign' && n.target?.type === 'lvar') names.add(n.target.name);
+  if (n.type === 'begin') for (const r of n.rescues) if (r.variable) names.add(r.variable);
+  for (const value of Object.values(n)) if (value && typeof value === 'object') collectAssignedLocals(value, names);
+}
+
 /** Binds block parameters with proc semantics: one Array argument spreads over several parameters. */
 function bindParams(params: Node[], args: RValue[], env: Env): void {
   let values = args;
@@ -724,8 +775,38 @@ function bindParams(params: Node[], args: RValue[], env: Env): void {
   });
 }
 
-/** Class methods of the constants templates use: JSON.generate / pretty_generate / dump, YAML.dump. */
+/** An IPAddr (`IPAddr.new(s)` validates an IPv4/IPv6 address, with an optional /prefix). */
+class IPAddress {
+  constructor(
+    readonly address: string,
+    readonly family: 4 | 6,
+  ) {}
+}
+
+function ipMethod(ip: IPAddress, name: string): RValue | typeof NO_METHOD {
+  if (name === 'ipv4?') return ip.family === 4;
+  if (name === 'ipv6?') return ip.family === 6;
+  if (name === 'to_s') return ip.address;
+  return NO_METHOD;
+}
+
+function exceptionMethod(e: RException, name: string): RValue | typeof NO_METHOD {
+  if (name === 'message' || name === 'to_s') return e.message;
+  if (name === 'class') return RClass.of(e.className);
+  return NO_METHOD;
+}
+
+/** Class methods of the constants templates use: JSON.generate / pretty_generate / dump, YAML.dump, IPAddr.new, Error.new. */
 function classMethod(cls: RClass, name: string, args: RValue[]): RValue | typeof NO_METHOD {
+  if (cls.name === 'IPAddr' && name === 'new') {
+    const text = toS(args[0]);
+    const [address, prefix] = text.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk) throw new RubyError(`invalid address: ${text}`, undefined, 'IPAddr::InvalidAddressError');
+    return new IPAddress(address, family as 4 | 6);
+  }
+  if (name === 'new' && /Error$/.test(cls.name)) return new RException(cls.name, args.length ? toS(args[0]) : cls.name);
   if (cls.name === 'JSON' && (name === 'generate' || name === 'dump')) return rubyJson(toPuppet(args[0]), false);
   if (cls.name === 'JSON' && name === 'pretty_generate') return rubyJson(toPuppet(args[0]), true);
   if (cls.name === 'YAML' && name === 'dump') return rubyYaml(toPuppet(args[0]));

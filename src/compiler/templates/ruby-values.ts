@@ -86,7 +86,8 @@ export type RValue =
 export const KNOWN_CLASSES = [
   'Object', 'BasicObject', 'Kernel', 'Comparable', 'Enumerable', 'String', 'Symbol', 'Integer', 'Fixnum',
   'Bignum', 'Float', 'Numeric', 'Array', 'Hash', 'TrueClass', 'FalseClass', 'NilClass', 'Regexp', 'Range',
-  'MatchData', 'Proc', 'JSON', 'YAML',
+  'MatchData', 'Proc', 'JSON', 'YAML', 'IPAddr', 'Exception', 'StandardError', 'RuntimeError', 'ArgumentError',
+  'TypeError', 'NameError', 'NoMethodError', 'ZeroDivisionError', 'IndexError', 'KeyError',
 ];
 
 /** The Ruby class name of a value, and its ancestors, for is_a?. */
