@@ -125,6 +125,8 @@ describe('transaction', () => {
     const { report } = await apply(catalog, { tags: ['web'] });
     expect(runs()).toEqual(['tagged']);
     expect(report.resource_statuses['Exec[untagged]']!.skipped).toBe(true);
+    await apply(catalog, { skipTags: ['web'] });
+    expect(runs()).toEqual(['tagged', 'untagged']);
   });
 
   it('reports dependency cycles with their resources and applies nothing', async () => {

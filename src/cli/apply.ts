@@ -29,6 +29,7 @@ export interface ApplyCliOptions {
   debug?: boolean;
   verbose?: boolean;
   tags?: string;
+  skipTags?: string;
   hieraConfig?: string;
   catalog?: string;
   /** Manifest code given on the command line (`-e`). */
@@ -45,7 +46,7 @@ export interface ApplyStreams {
   transport?: Transport;
 }
 
-const OWN_OPTIONS = new Set(['modulepath', 'facts', 'nodeName', 'noop', 'detailedExitcodes', 'report', 'debug', 'verbose', 'tags', 'hieraConfig', 'catalog', 'execute', 'summarize']);
+const OWN_OPTIONS = new Set(['modulepath', 'facts', 'nodeName', 'noop', 'detailedExitcodes', 'report', 'debug', 'verbose', 'tags', 'skipTags', 'hieraConfig', 'catalog', 'execute', 'summarize']);
 
 async function loadFactsFile(path: string): Promise<Record<string, unknown>> {
   const text = await fs.readFile(path, 'utf8');
@@ -54,6 +55,10 @@ async function loadFactsFile(path: string): Promise<Record<string, unknown>> {
   if (!parsed || typeof parsed !== 'object') throw new PapplyError(`${path}: not a facts file (expected a YAML or JSON hash)`);
   const values = parsed.values;
   return values && typeof values === 'object' && !Array.isArray(values) ? (values as Record<string, unknown>) : parsed;
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined;
 }
 
 /** Runs one apply; resolves with the exit code. */
@@ -96,7 +101,8 @@ export async function runApply(manifest: string | undefined, options: ApplyCliOp
       nodeName,
       transport,
       noop: Boolean(options.noop),
-      tags: options.tags ? options.tags.split(',').map((tag) => tag.trim()).filter(Boolean) : undefined,
+      tags: splitList(options.tags),
+      skipTags: splitList(options.skipTags),
       modulepath,
       options: extra,
       log,
@@ -130,6 +136,7 @@ export function registerApplyCommand(program: Command, setExitCode: (code: numbe
     .option('--debug', 'print debug messages')
     .option('-v, --verbose', 'print informational messages')
     .option('--tags <tags>', 'only apply resources with one of these tags (comma separated)')
+    .option('--skip-tags <tags>', 'do not apply resources with one of these tags (comma separated)')
     .option('--hiera-config <file>', 'hiera.yaml to use')
     .option('--catalog <file>', 'apply this catalog JSON instead of compiling a manifest')
     .option('-e, --execute <code>', 'compile and apply this manifest code')

@@ -21,6 +21,7 @@ export interface ApplyCatalogOptions {
   transport?: Transport;
   noop?: boolean;
   tags?: readonly string[];
+  skipTags?: readonly string[];
   modulepath?: readonly string[];
   /** Extra CLI options, handed to providers as `context.options`. */
   options?: Record<string, unknown>;
@@ -198,7 +199,7 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   const prefetchSeconds = (performance.now() - prefetchStarted) / 1000;
 
   log.info(`Applying configuration version '${catalog.version}'`);
-  const transaction = new Transaction({ graph, context, statuses, batches, log, tags: options.tags });
+  const transaction = new Transaction({ graph, context, statuses, batches, log, tags: options.tags, skipTags: options.skipTags });
   await transaction.run(order);
 
   const report: Report = {

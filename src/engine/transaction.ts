@@ -26,6 +26,8 @@ export interface TransactionOptions {
   log: RunLog;
   /** `--tags`: only resources carrying one of them are applied. */
   tags?: readonly string[];
+  /** `--skip-tags`: resources carrying one of them are not applied. */
+  skipTags?: readonly string[];
 }
 
 function plural(count: number, word: string): string {
@@ -94,11 +96,17 @@ export class Transaction {
     this.queueEvents(node, [{ name: 'restarted', message: `${node.ref} received events`, status, time: new Date().toISOString() }]);
   }
 
+  private tagsOf(resource: Resource): Set<string> {
+    return new Set([...resource.tags, resource.type.name, ...[resource.meta.tag ?? []].flat().map(String)].map((t) => t.toLowerCase()));
+  }
+
+  /** `--tags`: carries one of them; `--skip-tags`: carries none of those. */
   private isTagged(resource: Resource): boolean {
-    const wanted = this.options.tags;
-    if (!wanted || wanted.length === 0) return true;
-    const tags = new Set([...resource.tags, resource.type.name, ...[resource.meta.tag ?? []].flat().map(String)].map((t) => t.toLowerCase()));
-    return wanted.some((tag) => tags.has(tag.toLowerCase()));
+    const tags = this.tagsOf(resource);
+    const wanted = this.options.tags ?? [];
+    const skipped = this.options.skipTags ?? [];
+    if (skipped.some((tag) => tags.has(tag.toLowerCase()))) return false;
+    return wanted.length === 0 || wanted.some((tag) => tags.has(tag.toLowerCase()));
   }
 
   /**
@@ -132,7 +140,7 @@ export class Transaction {
     if (!this.isTagged(resource)) {
       status.skipped = true;
       this.takeEvents(node);
-      resource.debug(`Not tagged with ${this.options.tags!.join(', ')}`);
+      resource.debug(`Not tagged with ${(this.options.tags ?? []).join(', ')} or tagged with ${(this.options.skipTags ?? []).join(', ')}`);
       return;
     }
     const ownBatch = this.pending.get(resource.provider.constructor as ProviderClass);
