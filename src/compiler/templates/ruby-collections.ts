@@ -82,7 +82,10 @@ function enumerable(rt: RubyRuntime, items: RValue[], name: string, args: RValue
       return undefined; // callers return the receiver
     }
     case 'each_with_index':
-      items.forEach((item, i) => requireBlock(block, name).call([item, i]));
+    case 'each_index':
+      // Without a block: the [item, index] pairs an Enumerator would give (`.each_with_index.map`).
+      if (!block) return items.map((item, i) => (name === 'each_index' ? i : [item, i]));
+      items.forEach((item, i) => block.call(name === 'each_index' ? [i] : [item, i]));
       return undefined;
     case 'each_with_object': {
       const memo = args[0];
@@ -102,6 +105,7 @@ function enumerable(rt: RubyRuntime, items: RValue[], name: string, args: RValue
       return items.map((item) => requireBlock(block, name).call([item])).filter(isTruthy);
     case 'select':
     case 'filter':
+    case 'find_all':
       return toHashIf(items.filter((item) => isTruthy(requireBlock(block, name).call([item]))));
     case 'reject':
       return toHashIf(items.filter((item) => !isTruthy(requireBlock(block, name).call([item]))));
@@ -226,7 +230,9 @@ export function arrayMethod(rt: RubyRuntime, list: RValue[], name: string, args:
   switch (name) {
     case 'each':
     case 'each_with_index':
+    case 'each_index':
     case 'reverse_each':
+      if (!block) return name === 'each' ? [...list] : enumerable(rt, list, name, args, block, false);
       enumerable(rt, list, name, args, block, false);
       return list;
     case 'length':
@@ -440,6 +446,7 @@ export function hashMethod(rt: RubyRuntime, hash: RHash, name: string, args: RVa
       for (const pair of pairs()) requireBlock(block, name).call([pair]);
       return hash;
     case 'each_with_index':
+      if (!block) return enumerable(rt, pairs(), name, args, block, false);
       enumerable(rt, pairs(), name, args, block, false);
       return hash;
     case 'each_key':
