@@ -35,6 +35,9 @@ export class Loader {
   /** `kind:name` already autoloaded (found or not): built-in types are asked for all the time. */
   private readonly attempted = new Set<string>();
   private readonly moduleTypes = new Map<string, boolean>();
+  /** The module each autoloaded definition came from (`$module_name`); main-manifest ones have none. */
+  private readonly modules = new WeakMap<object, string>();
+  private loadingModule?: string;
   readonly nodes: NodeDefinition[] = [];
 
   constructor(
@@ -52,6 +55,7 @@ export class Loader {
   loadText(text: string, file: string, isMain = false): Program {
     const program = this.parse(text, file);
     for (const definition of program.definitions) {
+      if (this.loadingModule) this.modules.set(definition, this.loadingModule);
       const key = 'name' in definition ? definition.name.replace(/^::/, '').toLowerCase() : '';
       switch (definition.kind) {
         case 'HostClass':
@@ -129,6 +133,11 @@ export class Loader {
     });
   }
 
+  /** The module a definition was autoloaded from, '' for the main manifest (Puppet's `$module_name`). */
+  moduleOf(definition: object): string {
+    return this.modules.get(definition) ?? '';
+  }
+
   /** Whether class `child` inherits (directly or not) from class `ancestor`. */
   inherits(child: string, ancestor: string): boolean {
     let current = this.classes.get(child);
@@ -162,7 +171,13 @@ export class Loader {
       if (kind === 'manifests' && rest.length > 0) candidates.push(join(moduleDir, 'manifests', 'init.pp'));
       for (const file of candidates) {
         searched.push(file);
-        if (existsSync(file)) this.loadFile(file);
+        if (!existsSync(file)) continue;
+        this.loadingModule = module;
+        try {
+          this.loadFile(file);
+        } finally {
+          this.loadingModule = undefined;
+        }
       }
       break; // the first module of that name on the modulepath wins, as in Puppet
     }

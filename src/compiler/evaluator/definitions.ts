@@ -18,15 +18,12 @@ function enclosingOf(scope: Scope): Scope {
   return current ?? scope;
 }
 
-function moduleName(name: string): string {
-  return name.includes('::') ? name.split('::')[0]! : name;
-}
-
-function findClassDefinition(name: string, loc: SourceLocation, ev: Evaluator): HostClassDefinition {
+function findClassDefinition(name: string, loc: SourceLocation, ev: Evaluator, resourceLike = false): HostClassDefinition {
   const definition = ev.loader.findClass(name, ev);
   if (definition) return definition;
   const searched = ev.loader.searchedPaths(name);
-  throw new PapplyError(`Could not find class ::${name} for ${ev.nodeName}${searched.length ? ` (searched: ${searched.join(', ')})` : ''}`, loc);
+  const paths = searched.length ? ` (searched: ${searched.join(', ')})` : '';
+  throw new PapplyError(resourceLike ? `Could not find declared class ${name}${paths}` : `Could not find class ::${name} for ${ev.nodeName}${paths}`, loc);
 }
 
 /**
@@ -35,7 +32,7 @@ function findClassDefinition(name: string, loc: SourceLocation, ev: Evaluator): 
  */
 export function declareClass(rawName: string, params: AttributeValue[] | undefined, scope: Scope, loc: SourceLocation, ev: Evaluator): CompiledResource {
   const name = rawName.replace(/^::/, '').toLowerCase();
-  const definition = findClassDefinition(name, loc, ev);
+  const definition = findClassDefinition(name, loc, ev, params !== undefined);
   const title = classTitle(name);
   const existing = ev.builder.find('Class', title);
   if (existing) {
@@ -89,7 +86,7 @@ function evaluateClass(resource: CompiledResource, definition: HostClassDefiniti
   ev.builder.addClass(name);
   scope.vars.set('title', name);
   scope.vars.set('name', name);
-  scope.vars.set('module_name', moduleName(name));
+  scope.vars.set('module_name', ev.loader.moduleOf(definition));
   bindResourceParameters(resource, definition.params, scope, ev, `Class[${classTitle(name)}]`, name);
   resource.evaluated = true;
   ev.evaluateBlock(definition.body.body, scope);
@@ -139,7 +136,7 @@ export function evaluateDefine(resource: CompiledResource, definition: ResourceT
   ev.inheritScopeTags(resource);
   scope.vars.set('title', resource.title);
   scope.vars.set('name', resource.get('name') ?? resource.title);
-  scope.vars.set('module_name', moduleName(definition.name.toLowerCase()));
+  scope.vars.set('module_name', ev.loader.moduleOf(definition));
   bindResourceParameters(resource, definition.params, scope, ev, resource.ref);
   ev.evaluateBlock(definition.body.body, scope);
 }

@@ -45,35 +45,32 @@ export function evaluateRelationship(node: RelationshipExpression, scope: Scope,
   return right;
 }
 
-function describe(value: Value): string {
-  const ref = refTarget(value);
-  return ref ? refString(ref) : formatValue(value);
-}
+/** A relationship operand: a resource found in the catalog, or the reference that found none. */
+type Operand = { resource: CompiledResource; ref: string } | { resource: undefined; ref: string };
 
-function resourcesOf(value: Value, other: Value, ev: Evaluator, loc: SourceLocation): CompiledResource[] {
-  if (Array.isArray(value)) return value.flatMap((v) => resourcesOf(v, other, ev, loc));
-  if (value instanceof CollectorValue) return [...value.collector.collected.keys()];
+function operandsOf(value: Value, ev: Evaluator, loc: SourceLocation): Operand[] {
+  if (Array.isArray(value)) return value.flatMap((v) => operandsOf(v, ev, loc));
+  if (value instanceof CollectorValue) return [...value.collector.collected.keys()].map((resource) => ({ resource, ref: resource.ref }));
   const ref = refTarget(value);
-  if (ref) {
-    const resource = ev.builder.find(ref.type, ref.title);
-    if (!resource) throw new PapplyError(`Could not find resource '${refString(ref)}' for relationship on '${describe(other)}'`, loc);
-    return [resource];
-  }
+  if (ref) return [{ resource: ev.builder.find(ref.type, ref.title), ref: refString(ref) }];
   if (value === undefined) return [];
-  throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${describe(value)}. A Catalog type is required.`, loc);
+  throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${formatValue(value)}. A Catalog type is required.`, loc);
 }
 
+/** Adds `before`/`notify` to each source, with Puppet's errors for references that found nothing. */
 export function applyRelationships(relationships: PendingRelationship[], ev: Evaluator): void {
   for (const relationship of relationships) {
-    const sources = resourcesOf(relationship.source, relationship.target, ev, relationship.loc);
-    const targets = resourcesOf(relationship.target, relationship.source, ev, relationship.loc);
+    const sources = operandsOf(relationship.source, ev, relationship.loc);
+    const targets = operandsOf(relationship.target, ev, relationship.loc);
     for (const source of sources) {
       for (const target of targets) {
-        const current = source.params.get(relationship.param);
+        if (!source.resource) throw new PapplyError(`Could not find resource '${source.ref}' for relationship on '${target.ref}'`, relationship.loc);
+        if (!target.resource) throw new PapplyError(`Could not find resource '${target.ref}' for relationship from '${source.ref}'`, relationship.loc);
+        const current = source.resource.params.get(relationship.param);
         const existing = current ? flattenValues(current.value).filter((v) => v !== undefined) : [];
-        source.params.set(relationship.param, {
+        source.resource.params.set(relationship.param, {
           name: relationship.param,
-          value: [...existing, target.toRef()],
+          value: [...existing, target.resource.toRef()],
           loc: relationship.loc,
           append: false,
           source: current?.source ?? 'main',
