@@ -8,11 +8,13 @@ import { resolveType } from '../../src/compiler/types/index.js';
 import { formatValue, stringValue } from '../../src/compiler/value-format.js';
 import { PFloat, PRegexp, PSensitive, fromPlain, type Value } from '../../src/compiler/values.js';
 import { PapplyError } from '../../src/errors.js';
+import { rubyRandomInt } from '../../src/compiler/functions/core/ruby-random.js';
 
 const logger = new LogCollector();
+const facts = fromPlain({ networking: { fqdn: 'node-1.example.com' } });
 const ctx: CallContext = {
   loc: { file: 'site.pp', line: 1, column: 1 },
-  lookupVariable: () => undefined,
+  lookupVariable: (name) => (name === 'facts' ? facts : undefined),
   callFunction: (name, args, block) => call(name, args, block),
   resolveModuleFile: () => undefined,
   logger,
@@ -266,5 +268,31 @@ describe('number formatting rounds like Ruby', () => {
     ['%f', '0x1f', '31.000000'],
   ])('%s of %s', (format, value, text) => {
     expect(call('sprintf', [format, value])).toBe(text);
+  });
+});
+
+describe('misc core functions', () => {
+  it('fqdn_rand gives the numbers Puppet gives for node-1.example.com', () => {
+    expect(call('fqdn_rand', [60])).toBe(23);
+    expect(call('fqdn_rand', [60, 'job'])).toBe(9);
+    expect(call('fqdn_rand', [1000000, 42])).toBe(744319);
+    expect(call('fqdn_rand', [5000000000])).toBe(2474690927);
+    expect(call('fqdn_rand', [1])).toBe(0);
+  });
+
+  it('reproduces Ruby Random#rand for small and large seeds', () => {
+    // ruby -e 'p Random.new(5).rand(100), Random.new(2**40+7).rand(1000)'
+    expect(rubyRandomInt(5n, 100n)).toBe(99n);
+    expect(rubyRandomInt(2n ** 40n + 7n, 1000n)).toBe(218n);
+  });
+
+  it('shellquote, rounding, get, slice, index, unwrap', () => {
+    expect(call('shellquote', ['a b', "it's", 'x$y', ['plain', '']])).toBe('"a b" "it\'s" \'x$y\' plain ""');
+    expect([call('round', [2.5]), call('round', [-2.5]), call('floor', [2.7]), call('ceiling', [2.1])]).toEqual([3, -3, 2, 3]);
+    expect(call('get', [h({ a: { b: [1, 2] } }), 'a.b.1'])).toBe(2);
+    expect(call('get', [h({ a: 1 }), 'x.y', 'dflt'])).toBe('dflt');
+    expect(call('slice', [[1, 2, 3, 4, 5], 2])).toEqual([[1, 2], [3, 4], [5]]);
+    expect([call('index', [['a', 'b', 'c'], 'b']), call('index', [h({ x: 1, y: 2 }), 2]), call('index', ['abcb', 'b'])]).toEqual([1, 'y', 1]);
+    expect(call('unwrap', [new PSensitive(1)])).toBe(1);
   });
 });

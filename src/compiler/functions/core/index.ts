@@ -6,3 +6,4 @@ import './collections.js';
 import './iteration.js';
 import './digest.js';
 import './conversions.js';
+import './misc.js';

@@ -1,0 +1,133 @@
+// Further Puppet 7 core functions seen in the field: fqdn_rand, file, shellquote, round, floor,
+// ceiling, get, slice, index, unwrap.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PapplyError } from '../../../errors.js';
+import { formatValue } from '../../value-format.js';
+import { PFloat, PSensitive, isArray, isHash, isTruthy, type Value } from '../../values.js';
+import { registerFunction } from '../registry.js';
+import { rubyRandomInt } from './ruby-random.js';
+import { checkArity, checkParam, type } from './signature.js';
+import { rubyToS } from './sprintf.js';
+
+/** fqdn_rand(max, seed?, downcase?): Random.new(md5("fqdn:max:seed")).rand(max), as Puppet computes it. */
+registerFunction('fqdn_rand', (ctx, args) => {
+  checkArity('fqdn_rand', args, 1, 3);
+  const [maxArg, seedArg, downcase] = args;
+  const max = Math.trunc(Number(typeof maxArg === 'string' ? maxArg : (maxArg as number)));
+  const facts = ctx.lookupVariable('facts');
+  const networking = isHash(facts) ? facts.get('networking') : undefined;
+  let fqdn = isHash(networking) ? rubyToS(networking.get('fqdn')) : '';
+  if (isTruthy(downcase)) fqdn = fqdn.toLowerCase();
+  const seedText = [fqdn, String(max), seedArg === undefined ? '' : rubyToS(seedArg)].join(':');
+  const seed = BigInt(`0x${createHash('md5').update(seedText, 'utf8').digest('hex')}`);
+  return Number(rubyRandomInt(seed, BigInt(max)));
+});
+
+/** file('mod/x', ...): the first of the files that exists (module `files/` or absolute), read. */
+registerFunction('file', (ctx, args) => {
+  checkArity('file', args, 1, Infinity);
+  for (const reference of args) {
+    checkParam('file', 'path', type('String'), reference);
+    const path = ctx.resolveModuleFile('files', reference as string);
+    if (path) return readFileSync(path, 'utf8');
+  }
+  throw new PapplyError(`Could not find any files from ${args.map(formatValue).join(', ')}`);
+});
+
+const SHELL_SAFE = /^[a-zA-Z0-9@%_+=:,./-]+$/;
+const SHELL_DANGEROUS = /[!"`$\\]/;
+
+registerFunction('shellquote', (_ctx, args) => {
+  const flatten = (values: Value[]): Value[] => values.flatMap((v) => (isArray(v) ? flatten(v) : [v]));
+  const words = flatten(args).map(rubyToS);
+  return words
+    .map((word) => {
+      if (SHELL_SAFE.test(word)) return word;
+      if (!SHELL_DANGEROUS.test(word)) return `"${word}"`;
+      if (!word.includes("'")) return `'${word}'`;
+      return `"${word.replace(/[!"`$\\]/g, (c) => `\\${c}`)}"`;
+    })
+    .join(' ');
+});
+
+function numericArgument(fn: string, value: Value): number {
+  if (typeof value === 'number') return value;
+  if (value instanceof PFloat) return value.value;
+  // Puppet still converts numeric strings here (with a deprecation warning).
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  checkParam(fn, 'val', type('Numeric'), value);
+  return NaN;
+}
+
+const rounding: Record<string, (n: number) => number> = {
+  // Ruby rounds halves away from zero.
+  round: (n) => Math.sign(n) * Math.round(Math.abs(n)),
+  floor: Math.floor,
+  ceiling: Math.ceil,
+};
+for (const [name, op] of Object.entries(rounding)) {
+  registerFunction(name, (_ctx, args) => {
+    checkArity(name, args, 1);
+    return op(numericArgument(name, args[0]));
+  });
+}
+
+/** get($data, 'a.b.0', default?): navigates a dotted path into hashes and arrays. */
+registerFunction('get', (_ctx, args, block) => {
+  checkArity('get', args, 2, 3);
+  const [data, path, fallback] = args;
+  checkParam('get', 'dotted_string', type('String'), path);
+  let current: Value = data;
+  const keys = (path as string) === '' ? [] : (path as string).split('.');
+  for (const key of keys) {
+    if (isArray(current) && /^-?\d+$/.test(key)) current = current[Number(key) < 0 ? current.length + Number(key) : Number(key)];
+    else if (isHash(current)) current = current.has(key) ? current.get(key) : undefined;
+    else current = undefined;
+    if (current === undefined) break;
+  }
+  if (current !== undefined) return current;
+  return block ? block.call([]) : fallback;
+});
+
+registerFunction('slice', (_ctx, args, block) => {
+  checkArity('slice', args, 2);
+  checkParam('slice', 'size', type('Integer', 1), args[1]);
+  const size = args[1] as number;
+  const items: Value[] = isHash(args[0]) ? [...args[0]].map(([k, v]) => [k, v]) : isArray(args[0]) ? args[0] : [];
+  const slices: Value[][] = [];
+  for (let i = 0; i < items.length; i += size) slices.push(items.slice(i, i + size));
+  if (!block) return slices;
+  for (const slice of slices) block.call(block.arity > 1 ? slice : [slice]);
+  return args[0];
+});
+
+/** index(collection, value) or with a block: the first index (array/string) or key (hash) found. */
+registerFunction('index', (_ctx, args, block) => {
+  checkArity('index', args, block ? 1 : 2, block ? 1 : 2);
+  const [collection, wanted] = args;
+  const matches = (v: Value, k: Value): boolean => {
+    if (block) return isTruthy(block.call(block.arity > 1 ? [k, v] : [v]));
+    return formatValue(v) === formatValue(wanted) && typeof v === typeof wanted;
+  };
+  if (typeof collection === 'string') {
+    const at = block ? [...collection].findIndex((c, i) => matches(c, i)) : collection.indexOf(String(wanted));
+    return at < 0 ? undefined : at;
+  }
+  if (isArray(collection)) {
+    const at = collection.findIndex((v, i) => matches(v, i));
+    return at < 0 ? undefined : at;
+  }
+  if (isHash(collection)) {
+    for (const [k, v] of collection) if (matches(v, k)) return k;
+    return undefined;
+  }
+  throw new PapplyError(`'index' expects a String, Array or Hash, got ${formatValue(collection)}`);
+});
+
+registerFunction('unwrap', (_ctx, args, block) => {
+  checkArity('unwrap', args, 1);
+  const value = args[0] instanceof PSensitive ? args[0].value : args[0];
+  return block ? block.call([value]) : value;
+});
