@@ -4,7 +4,6 @@
 
 import '../providers/all.js';
 import type { Catalog, CatalogValue } from '../compiler/catalog.js';
-import { normalizeRef } from '../engine/graph.js';
 import { findType } from '../providers/framework/registry.js';
 import { Resource } from '../providers/framework/resource.js';
 
@@ -61,6 +60,7 @@ export class CompiledCatalog {
   readonly resources: readonly SpecResource[];
   private readonly byRef = new Map<string, SpecResource>();
   private readonly containerOf = new Map<string, string>();
+  private readonly contents = new Map<string, string[]>();
   private autoRelationships?: Map<string, Map<RelationshipParameter, string[]>>;
 
   constructor(
@@ -69,7 +69,7 @@ export class CompiledCatalog {
     readonly warnings: readonly string[] = [],
   ) {
     this.resources = catalog.resources.map((entry) => ({
-      ref: normalizeRef(`${entry.type}[${entry.title}]`),
+      ref: canonicalRef(`${entry.type}[${entry.title}]`) ?? `${entry.type}[${entry.title}]`,
       type: entry.type,
       title: entry.title,
       parameters: entry.parameters ?? {},
@@ -91,7 +91,11 @@ export class CompiledCatalog {
         if (!this.byRef.has(alias)) this.byRef.set(alias, resource);
       }
     }
-    for (const edge of catalog.edges) this.containerOf.set(normalizeRef(edge.target), normalizeRef(edge.source));
+    for (const edge of catalog.edges) {
+      const [container, member] = [canonicalRef(edge.source) ?? edge.source, canonicalRef(edge.target) ?? edge.target];
+      this.containerOf.set(member, container);
+      this.contents.set(container, [...(this.contents.get(container) ?? []), member]);
+    }
   }
 
   /** The resource a reference names (`'cs_primitive[p_vip]'`, `'Class[corosync]'`), or undefined. */
@@ -121,6 +125,11 @@ export class CompiledCatalog {
       if (container) containers.push(container);
     }
     return containers;
+  }
+
+  /** What a class, defined instance or stage contains directly. */
+  contentsOf(resource: SpecResource): SpecResource[] {
+    return (this.contents.get(resource.ref) ?? []).map((ref) => this.byRef.get(ref)).filter((member) => member !== undefined);
   }
 
   /**

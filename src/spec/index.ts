@@ -13,9 +13,10 @@ export { CompiledCatalog, canonicalRef, type SpecResource, type RelationshipPara
 export { matchers, countedResources, countedClasses, type CatalogMatchers, type ResourceExpectation, type ClassExpectation, type Expected } from './matchers.js';
 export { raw, ref, sensitive, puppetLiteral, type RawCode, type SensitiveValue } from './literal.js';
 
+// Typed matchers: vitest's Assertion (`expect(x).toContainResource`) extends Matchers<T>.
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
-  interface Assertion<T = any> extends CatalogMatchers<void> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars, @typescript-eslint/no-explicit-any
+  interface Matchers<T = any> extends CatalogMatchers<void> {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends CatalogMatchers<void> {}
 }

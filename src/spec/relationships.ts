@@ -2,8 +2,7 @@
 // that_subscribes_to make them: a relationship counts when it is declared on either side
 // (A requires B ⇔ B before A; notify and subscribe order too), when it is declared on a
 // container of either resource (requiring Class[x] requires everything in x), and along chains
-// of the same metaparameter (A before B, B before C: A comes before C), including where a
-// `before` chain from one side meets a `require` chain from the other.
+// (A before B, B before C: A comes before C).
 
 import type { CompiledCatalog, RelationshipParameter, SpecResource } from './catalog.js';
 
@@ -26,15 +25,62 @@ function selfAndContainers(catalog: CompiledCatalog, resource: SpecResource): Sp
   return [resource, ...catalog.containersOf(resource.ref)];
 }
 
-/** `first` is applied before `second` (any of before/notify on one side, require/subscribe on the other). */
+const orderings = new WeakMap<CompiledCatalog, Map<string, Set<string>>>();
+
+/** For each ref, the refs a relationship declared on either side orders right after it. */
+function orderedAfter(catalog: CompiledCatalog): Map<string, Set<string>> {
+  const known = orderings.get(catalog);
+  if (known) return known;
+  const after = new Map<string, Set<string>>();
+  const add = (from: string, to: string) => {
+    if (!after.has(from)) after.set(from, new Set());
+    after.get(from)!.add(to);
+  };
+  for (const resource of catalog.resources) {
+    for (const ref of [...catalog.related(resource, 'before'), ...catalog.related(resource, 'notify')]) add(resource.ref, ref);
+    for (const ref of [...catalog.related(resource, 'require'), ...catalog.related(resource, 'subscribe')]) add(ref, resource.ref);
+  }
+  orderings.set(catalog, after);
+  return after;
+}
+
+/**
+ * `first` is applied before `second`: a path of relationships (declared on either side, of any
+ * kind) leads from `first` or one of its containers to `second` or one of its containers. A path
+ * may pass through a container: what follows a class follows everything in it. This finds every
+ * ordering rspec-puppet's that_requires / that_comes_before find (direct, via containers, along
+ * chains), and chains that mix kinds (A notifies B, B comes before C).
+ */
 export function precedes(catalog: CompiledCatalog, first: SpecResource, second: SpecResource): boolean {
-  for (const earlier of selfAndContainers(catalog, first)) {
-    const forward = new Set([...chain(catalog, earlier, 'before'), ...chain(catalog, earlier, 'notify')]);
-    for (const later of selfAndContainers(catalog, second)) {
-      if (forward.has(later.ref)) return true;
-      const backward = new Set([...chain(catalog, later, 'require'), ...chain(catalog, later, 'subscribe')]);
-      if (backward.has(earlier.ref)) return true;
-      for (const ref of forward) if (backward.has(ref)) return true;
+  const after = orderedAfter(catalog);
+  const targets = new Set(selfAndContainers(catalog, second).map((resource) => resource.ref));
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const follow = (resource: SpecResource) => {
+    // Leaving a resource also leaves its containers: what they come before comes after it.
+    for (const left of selfAndContainers(catalog, resource)) {
+      for (const ref of after.get(left.ref) ?? []) {
+        if (!seen.has(ref)) {
+          seen.add(ref);
+          queue.push(ref);
+        }
+      }
+    }
+  };
+  follow(first);
+  while (queue.length > 0) {
+    const ref = queue.shift()!;
+    if (targets.has(ref)) return true;
+    const reached = catalog.resource(ref);
+    if (!reached) continue;
+    follow(reached);
+    // Entering a container comes before everything in it.
+    const inside = [...catalog.contentsOf(reached)];
+    while (inside.length > 0) {
+      const member = inside.pop()!;
+      if (targets.has(member.ref)) return true;
+      follow(member);
+      inside.push(...catalog.contentsOf(member));
     }
   }
   return false;
