@@ -9,6 +9,7 @@
 #
 # nodes: node name => ring0 address, e.g. { 'node-1' => '10.0.0.11', 'node-2' => '10.0.0.12' }.
 # Node ids follow the order of the hash, starting at 1, so keep existing entries in place.
+# token: totem token timeout (ms); logging: the logging section's options, in order.
 class corosync (
   Hash[String[1], String[1]] $nodes,
   String[1] $cluster_name = 'papply',
@@ -21,6 +22,13 @@ class corosync (
   Boolean $stonith_enabled = false,
   Enum['stop', 'ignore', 'freeze', 'suicide', 'demote'] $no_quorum_policy = 'stop',
   Optional[Integer[0]] $resource_stickiness = undef,
+  Optional[Integer[1]] $token = undef,
+  Hash[String[1], String[1]] $logging = {
+    'to_logfile' => 'yes',
+    'logfile'    => '/var/log/corosync/corosync.log',
+    'to_syslog'  => 'no',
+    'timestamp'  => 'on',
+  },
 ) {
   $maintenance = '/usr/sbin/crm_attribute --type crm_config --name maintenance-mode --update'
 
