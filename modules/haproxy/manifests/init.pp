@@ -12,6 +12,10 @@
 #   service_provider                  e.g. 'pacemaker' to leave the daemon to the cluster (or hand
 #                                     the service over with openstack_extras::pacemaker::service).
 #   service_parameters                further attributes of the service resource (status, path ...).
+#   reload_command                    (papply) when set, a configuration change runs this command
+#                                     (an exec) instead of refreshing the service: HAProxy reloads
+#                                     in place, while refreshing a service under Pacemaker would
+#                                     restart the cluster resource.
 #   purge                             remove `*.cfg` files of config_dir no section manages.
 #   haproxy_binary                    the haproxy executable used for the checks.
 class haproxy (
@@ -41,6 +45,7 @@ class haproxy (
   Optional[String[1]] $service_provider = undef,
   Optional[String[1]] $restart_command = undef,
   Hash $service_parameters = {},
+  Optional[String[1]] $reload_command = undef,
 ) {
   # The main file is checked with the sections of config_dir, as HAProxy will load them.
   haproxy_fragment { $config_file:
@@ -67,7 +72,18 @@ class haproxy (
       restart  => $restart_command,
       *        => $service_parameters,
     }
-    Haproxy_conf_dir[$config_dir] ~> Service[$service_name]
-    Haproxy_fragment <| |> ~> Service[$service_name]
+    if $reload_command {
+      exec { 'haproxy-reload':
+        command     => $reload_command,
+        path        => ['/usr/sbin', '/usr/bin', '/sbin', '/bin'],
+        refreshonly => true,
+        require     => Service[$service_name],
+      }
+      $reloaded = Exec['haproxy-reload']
+    } else {
+      $reloaded = Service[$service_name]
+    }
+    Haproxy_conf_dir[$config_dir] ~> $reloaded
+    Haproxy_fragment <| |> ~> $reloaded
   }
 }
