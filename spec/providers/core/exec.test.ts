@@ -20,16 +20,24 @@ describe('exec', () => {
     expect(() => splitCommandLine("/bin/echo 'open")).toThrow("unterminated ' quote");
   });
 
-  it('posix provider passes shell syntax literally; shell provider interprets it', async () => {
+  it('posix provider passes quoted shell syntax literally; shell provider interprets it', async () => {
     const { report } = await apply(
       catalogOf([
-        exec('literal', { command: `/usr/bin/touch ${dir}/a;b` }),
+        exec('literal', { command: `/usr/bin/touch '${dir}/a;b'` }),
         exec('shell', { command: `echo $((6*7)) > ${dir}/answer`, provider: 'shell' }),
       ]),
     );
     expect(report.metrics.resources.failed).toBe(0);
     expect(existsSync(join(dir, 'a;b'))).toBe(true);
     expect(readFileSync(join(dir, 'answer'), 'utf8')).toBe('42\n');
+  });
+
+  it('unquoted shell syntax without provider => shell is an error before anything runs', async () => {
+    await expect(apply(catalogOf([exec('first', { command: `/usr/bin/touch ${dir}/first` }), exec('redirect', { command: `/bin/echo hi > ${dir}/out` })]))).rejects.toThrow(
+      `command '/bin/echo hi > ${dir}/out' uses shell syntax (>) but the posix provider runs commands without a shell: quote it, or set provider => shell`,
+    );
+    await expect(apply(catalogOf([exec('/bin/true', { unless: '/usr/bin/test -f /x || /bin/false' })]))).rejects.toThrow("unless '/usr/bin/test -f /x || /bin/false' uses shell syntax (|)");
+    expect(existsSync(join(dir, 'first'))).toBe(false);
   });
 
   it('creates, onlyif and unless decide whether it runs; a second run changes nothing', async () => {

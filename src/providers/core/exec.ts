@@ -10,9 +10,16 @@ import { registerType } from '../framework/registry.js';
 import type { Resource } from '../framework/resource.js';
 import { booleanAttribute, type AttributeValue } from '../framework/type.js';
 
-/** Splits a command line into words as a POSIX shell would (quotes, backslashes), without expanding anything. */
-export function splitCommandLine(command: string): string[] {
+/** Characters a shell would interpret when unquoted: redirections, pipes, lists, expansions. */
+const SHELL_OPERATORS = new Set(['|', '&', ';', '<', '>', '(', ')', '$', '`']);
+
+/**
+ * Splits a command line into words as a POSIX shell would (quotes, backslashes), without expanding
+ * anything; `operators` lists the unquoted characters only a shell would give a meaning to.
+ */
+export function scanCommandLine(command: string): { words: string[]; operators: string[] } {
   const words: string[] = [];
+  const operators = new Set<string>();
   let current = '';
   let inWord = false;
   let quote: "'" | '"' | undefined;
@@ -36,13 +43,18 @@ export function splitCommandLine(command: string): string[] {
       current = '';
       inWord = false;
     } else {
+      if (SHELL_OPERATORS.has(char)) operators.add(char);
       current += char;
       inWord = true;
     }
   }
   if (quote) throw new Error(`unterminated ${quote} quote in command: ${command}`);
   if (inWord) words.push(current);
-  return words;
+  return { words, operators: [...operators] };
+}
+
+export function splitCommandLine(command: string): string[] {
+  return scanCommandLine(command).words;
 }
 
 /** A command line (split like a shell would, run without one) or an argument vector. */
@@ -281,6 +293,18 @@ export const execType = registerType(
     validate: (resource) => {
       const command = display(resource.get('command') as Command);
       const first = words(resource.get('command') as Command)[0] ?? '';
+      // Without a shell, `>`, `|`, `$X` ... would be plain arguments: say so instead of running it.
+      if (resource.meta.provider !== 'shell') {
+        for (const [name, value] of [['command', resource.get('command')], ['onlyif', resource.get('onlyif')], ['unless', resource.get('unless')]] as const) {
+          if (name === 'command' && Array.isArray(value)) continue;
+          for (const line of list(value)) {
+            const { operators } = scanCommandLineSafe(line);
+            if (operators.length > 0) {
+              throw new Error(`${name} '${line}' uses shell syntax (${operators.join(' ')}) but the posix provider runs commands without a shell: quote it, or set provider => shell`);
+            }
+          }
+        }
+      }
       if (resource.meta.provider !== 'shell' && !first.startsWith('/') && searchPath(resource).length === 0) {
         throw new Error(`'${command}' is not qualified and no path was specified. Please qualify the command or specify a path.`);
       }
@@ -293,6 +317,14 @@ export const execType = registerType(
   },
   [PosixExecProvider, ShellExecProvider],
 );
+
+function scanCommandLineSafe(command: string): { words: string[]; operators: string[] } {
+  try {
+    return scanCommandLine(command);
+  } catch {
+    return { words: [], operators: [] };
+  }
+}
 
 function words(command: Command): string[] {
   if (Array.isArray(command)) return command;
