@@ -154,6 +154,48 @@ describe('conversions', () => {
   });
 });
 
+describe('more collections and checks', () => {
+  it('union, intersection, difference', () => {
+    expect(call('union', ['a', 'b'], ['b', 'c'], ['a', 'd'])).toEqual(['a', 'b', 'c', 'd']);
+    expect(call('intersection', ['a', 'b', 'b'], ['b', 'c'])).toEqual(['b']);
+    expect(call('difference', ['a', 'b', 'a'], ['b'])).toEqual(['a', 'a']);
+    expect(() => call('union', ['a'], 'b')).toThrow('union(): Every parameter must be an array');
+  });
+  it('deep_merge merges nested hashes, later wins elsewhere', () => {
+    const merged = call('deep_merge', h({ a: { b: 1, c: [1] }, x: 1 }), undefined, h({ a: { c: [2], d: 3 }, x: { y: 1 } }));
+    expect(plain(merged)).toEqual({ a: { b: 1, c: [2], d: 3 }, x: { y: 1 } });
+    expect(() => call('deep_merge', h({}), 1)).toThrow('deep_merge: unexpected argument type Integer, only expects hash arguments');
+  });
+  it('zip, hash, delete_at, grep, range', () => {
+    expect(call('zip', [1, 2], ['a', 'b'])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(call('zip', [1, 2], ['a', 'b'], true)).toEqual([1, 'a', 2, 'b']);
+    expect(plain(call('hash', ['a', 1, 'b', 2]))).toEqual({ a: 1, b: 2 });
+    expect(call('delete_at', ['a', 'b', 'c'], 1)).toEqual(['a', 'c']);
+    expect(call('grep', ['aaa', 'bbb', 'abc'], 'a')).toEqual(['aaa', 'abc']);
+    expect(call('range', 1, 4)).toEqual([1, 2, 3, 4]);
+    expect(call('range', '1', '10', 3)).toEqual([1, 4, 7, 10]);
+    expect(call('range', 'a', 'd')).toEqual(['a', 'b', 'c', 'd']);
+    expect(call('range', 'node08', 'node11')).toEqual(['node08', 'node09', 'node10', 'node11']);
+  });
+  it('path and length checks, num2bool', () => {
+    expect(call('is_absolute_path', '/etc/x')).toBe(true);
+    expect(call('is_absolute_path', 'etc/x')).toBe(false);
+    expect(call('validate_absolute_path', '/a', ['/b', '/c'])).toBeUndefined();
+    expect(() => call('validate_absolute_path', 'rel')).toThrow('"rel" is not an absolute path.');
+    expect(call('validate_slength', 'abc', 5)).toBeUndefined();
+    expect(() => call('validate_slength', 'abcdef', 5)).toThrow('validate_slength(): Expected length of "abcdef" to be between 0 and 5, was 6');
+    expect(call('validate_numeric', '1.5', 2)).toBeUndefined();
+    expect(() => call('validate_numeric', 3, 2)).toThrow(/to be smaller or equal to 2/);
+    expect(call('is_domain_name', 'node-1.example.com')).toBe(true);
+    expect(call('is_domain_name', '-bad.example.com')).toBe(false);
+    expect(call('is_mac_address', '52:54:00:12:34:56')).toBe(true);
+    expect(call('num2bool', '1')).toBe(true);
+    expect(call('num2bool', 0)).toBe(false);
+    expect(call('num2bool', -1)).toBe(false);
+    expect(() => call('num2bool', 'abc')).toThrow(/num2bool\(\): Unable to parse/);
+  });
+});
+
 const SAMPLE = h({ name: 'p_haproxy', ports: [80, 443], ratio: 0.5, whole: null, flags: { on: true, off: false }, empty: [], none: {}, text: 'say "hi"\n' });
 
 describe.skipIf(!hasRuby())('against Ruby', () => {
@@ -177,6 +219,14 @@ describe.skipIf(!hasRuby())('against Ruby', () => {
     const expected = ruby(`print ARGV[0].split(",").map { |s| ARGV[1].split(",").map { |n| Random.new(s.to_i).rand(n.to_i) }.join(" ") }.join(";")`, seeds.join(','), limits.join(','));
     const mine = seeds.map((s) => limits.map((n) => rubyRandom(s, n)).join(' ')).join(';');
     expect(mine).toBe(expected);
+  });
+  it('dirname, basename and shell_escape as File and Shellwords', () => {
+    const paths = ['/etc/corosync/corosync.conf', '/etc/', 'file.tar.gz', '/', 'a//b//'];
+    const expected = ruby('print ARGV.map { |p| [File.dirname(p), File.basename(p), File.basename(p, ".*"), File.basename(p, ".gz")].join("|") }.join("\\n")', ...paths);
+    expect(paths.map((p) => [call('dirname', p), call('basename', p), call('basename', p, '.*'), call('basename', p, '.gz')].join('|')).join('\n')).toBe(expected);
+    const words = ["it's", 'a b', 'plain-1.2', '', '$HOME;rm', 'line\nbreak'];
+    const escaped = ruby('require "shellwords"; print ARGV.map { |w| Shellwords.escape(w) }.join("\\0")', ...words);
+    expect(words.map((w) => call('shell_escape', w)).join('\0')).toBe(escaped);
   });
   it('to_json and to_json_pretty as Ruby JSON', () => {
     const json = JSON.stringify(plain(SAMPLE)).replace('"ratio":0.5', '"ratio":0.5');

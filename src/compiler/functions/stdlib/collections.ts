@@ -189,3 +189,127 @@ register('fqdn_rotate', (ctx, rawArgs) => {
   const rotated = [...items.slice(offset), ...items.slice(0, offset)];
   return typeof value === 'string' ? rotated.join('') : rotated;
 });
+
+function arraysOnly(ctx: Parameters<typeof fail>[0], name: string, args: Value[], message: string): Value[][] {
+  if (!args.every(Array.isArray)) fail(ctx, `${name}(): ${message}`);
+  return args as Value[][];
+}
+
+function uniqueValues(values: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const v of values) if (!out.some((o) => valuesEqual(o, v))) out.push(v);
+  return out;
+}
+
+register('union', (ctx, args) => {
+  if (args.length < 2) fail(ctx, `union(): Wrong number of arguments given (${args.length} for < 2)`);
+  return uniqueValues(arraysOnly(ctx, 'union', args, 'Every parameter must be an array').flat());
+});
+
+register('intersection', (ctx, args) => {
+  arity(ctx, 'intersection', args, 2);
+  const [a, b] = arraysOnly(ctx, 'intersection', args, 'Requires 2 arrays');
+  return uniqueValues(a.filter((x) => b.some((y) => valuesEqual(x, y))));
+});
+
+register('difference', (ctx, args) => {
+  arity(ctx, 'difference', args, 2);
+  const [a, b] = arraysOnly(ctx, 'difference', args, 'Requires 2 arrays');
+  return a.filter((x) => !b.some((y) => valuesEqual(x, y)));
+});
+
+// deep_merge(h1, h2, ...): nested hashes merge recursively, anything else from the later hash wins.
+register('deep_merge', (ctx, args) => {
+  if (args.length < 2) fail(ctx, `deep_merge(): wrong number of arguments (${args.length}; must be at least 2)`);
+  const mergeInto = (target: PHash, source: PHash): PHash => {
+    const result: PHash = new Map(target);
+    for (const [k, v] of source) {
+      const existing = result.get(k);
+      result.set(k, isHash(existing) && isHash(v) ? mergeInto(existing, v) : v);
+    }
+    return result;
+  };
+  let result: PHash = new Map();
+  for (const arg of args) {
+    if (arg === undefined || arg === '') continue;
+    if (!isHash(arg)) fail(ctx, `deep_merge: unexpected argument type ${rubyClass(arg)}, only expects hash arguments`);
+    result = mergeInto(result, arg);
+  }
+  return result;
+});
+
+// zip(a, b, [flatten]): Ruby's Array#zip.
+register('zip', (ctx, rawArgs) => {
+  const args = asLegacyArgs(rawArgs);
+  arity(ctx, 'zip', args, 2, 3);
+  const [a, b, flat] = args;
+  if (!Array.isArray(a) || !Array.isArray(b)) fail(ctx, 'zip(): Requires array to work with');
+  const zipped: Value[] = a.map((x, i) => [x, b[i]]);
+  return flat === true || flat === 'true' ? zipped.flat() : zipped;
+});
+
+// hash([k1, v1, k2, v2]): pairs of a flat array as a hash.
+register('hash', (ctx, args) => {
+  arity(ctx, 'hash', args, 1);
+  const [list] = args;
+  if (!Array.isArray(list)) fail(ctx, 'hash(): Requires array to work with');
+  const flat = list.flat(Infinity as 1);
+  if (flat.length % 2 !== 0) fail(ctx, 'hash(): Unable to compute hash from array given');
+  const result: PHash = new Map();
+  for (let i = 0; i < flat.length; i += 2) result.set(flat[i], flat[i + 1]);
+  return result;
+});
+
+register('delete_at', (ctx, args) => {
+  arity(ctx, 'delete_at', args, 2);
+  const [list, index] = args;
+  if (!Array.isArray(list)) fail(ctx, 'delete_at(): Requires array to work with');
+  const at = Number(index);
+  if (!Number.isInteger(at)) fail(ctx, 'delete_at(): You must provide non-negative numeric index');
+  if (at >= list.length) fail(ctx, 'delete_at(): Given index exceeds size of array given');
+  return list.filter((_, i) => i !== at);
+});
+
+// grep(array, regexp_string): the elements matching.
+register('grep', (ctx, args) => {
+  arity(ctx, 'grep', args, 2);
+  const [list, pattern] = args;
+  if (!Array.isArray(list)) fail(ctx, 'grep(): Requires array to work with');
+  const re = new RegExp(String(pattern));
+  return list.filter((v) => re.test(rubyToS(v)));
+});
+
+// range(first, last, [step]): integers, or strings stepped like Ruby's String#succ on one letter
+// or a trailing number ('host01'..'host03').
+register('range', (ctx, args) => {
+  arity(ctx, 'range', args, 1, 3);
+  let [first, last] = args;
+  const step = Math.abs(Number(args[2] ?? 1)) || 1;
+  if (args.length === 1 && typeof first === 'string') {
+    const m = /^(.+?)(\.\.\.?)(.+)$/.exec(first);
+    if (!m) fail(ctx, 'range(): Unable to compute range from the given arguments');
+    [first, last] = [m[1], m[3]];
+  }
+  const asNumber = (v: Value): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined);
+  const a = asNumber(first);
+  const b = asNumber(last);
+  const result: Value[] = [];
+  if (a !== undefined && b !== undefined) {
+    for (let i = a; a <= b ? i <= b : i >= b; i += a <= b ? step : -step) result.push(i);
+    return result;
+  }
+  const sa = String(first);
+  const sb = String(last);
+  const numbered = /^(.*?)(\d+)$/.exec(sa);
+  const numberedEnd = /^(.*?)(\d+)$/.exec(sb);
+  if (numbered && numberedEnd && numbered[1] === numberedEnd[1]) {
+    const width = numbered[2].length;
+    for (let i = Number(numbered[2]); i <= Number(numberedEnd[2]); i += step) result.push(`${numbered[1]}${String(i).padStart(width, '0')}`);
+    return result;
+  }
+  if (sa.length === 1 && sb.length === 1) {
+    for (let c = sa.charCodeAt(0); c <= sb.charCodeAt(0); c += step) result.push(String.fromCharCode(c));
+    return result;
+  }
+  return fail(ctx, 'range(): Unable to compute range from the given arguments');
+});

@@ -1,6 +1,7 @@
 // stdlib value selection and conversion: pick, pick_default, str2bool, bool2str, to_json,
 // to_json_pretty, to_yaml, parsejson, parseyaml.
 
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataToValue } from '../../hiera/values.js';
 import { rubyJson, rubyYaml } from '../../templates/ruby-serialize.js';
@@ -74,3 +75,40 @@ function parser(name: string, parseText: (text: string) => unknown): void {
 }
 parser('parsejson', (text) => parse(text, { schema: 'json', mapAsMap: true }));
 parser('parseyaml', (text) => parse(text, { version: '1.1', mapAsMap: true }));
+
+// num2bool: numbers (and numeric strings) above zero are true.
+register('num2bool', (ctx, rawArgs) => {
+  const args = asLegacyArgs(rawArgs);
+  arity(ctx, 'num2bool', args, 1);
+  const [value] = args;
+  if (typeof value === 'boolean') return value;
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) n = Number(value);
+  else if (typeof value === 'string') return fail(ctx, `num2bool(): Unable to parse ${JSON.stringify(value)} to a number`);
+  else return fail(ctx, `num2bool(): Unable to parse ${rubyClass(value)} to a number`);
+  return Math.trunc(n) > 0;
+});
+
+function fileLoader(name: string, json: boolean): void {
+  register(name, (ctx, args) => {
+    arity(ctx, name, args, 1, 2);
+    const [path, fallback] = args;
+    let text: string;
+    try {
+      text = readFileSync(String(path), 'utf8');
+    } catch {
+      // stdlib warns and gives the default (undef without one) when the file is missing.
+      ctx.callFunction('warning', [`Can't load '${String(path)}' File does not exist!`]);
+      return fallback;
+    }
+    try {
+      return dataToValue(parse(text, json ? { schema: 'json', mapAsMap: true } : { version: '1.1', mapAsMap: true }));
+    } catch (error) {
+      if (args.length > 1) return fallback;
+      return fail(ctx, `${name}(): ${(error as Error).message} in ${String(path)}`);
+    }
+  });
+}
+fileLoader('loadyaml', false);
+fileLoader('loadjson', true);

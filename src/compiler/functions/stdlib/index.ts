@@ -1,4 +1,5 @@
 // The puppetlabs-stdlib functions papply provides (written for papply; same behaviour).
 import './collections.js';
 import './conversions.js';
+import './paths.js';
 import './predicates.js';

@@ -2,7 +2,7 @@
 // modules of this field), worded as stdlib words them.
 
 import { isIP } from 'node:net';
-import { PRegexp, isHash, translateRubyRegexp, type Value } from '../../values.js';
+import { PRegexp, PType, isHash, translateRubyRegexp, type Value } from '../../values.js';
 import { arity, asLegacyArgs, fail, register, rubyClass, rubyInspect } from './support.js';
 
 const INTEGER = /^-?(?:(?:[1-9]\d*)|0)$/;
@@ -85,5 +85,79 @@ register('validate_ip_address', (ctx, args) => {
     if (typeof arg !== 'string') fail(ctx, `${rubyInspect(arg)} is not a string.`);
     if (isIP(arg) === 0) fail(ctx, `${rubyInspect(arg)} is not a valid IP address.`);
   }
+  return undefined;
+});
+
+const ABSOLUTE_PATH = /^(?:\/|[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/;
+
+predicate('is_absolute_path', (v) => typeof v === 'string' && ABSOLUTE_PATH.test(v));
+predicate('is_domain_name', (v) => {
+  if (typeof v !== 'string' || v.length > 255 || v.length === 0) return false;
+  const name = v.endsWith('.') ? v.slice(0, -1) : v;
+  if (/^\d+$/.test(name.split('.').pop() ?? '')) return false;
+  return name.split('.').every((label) => /^[a-z\d]([a-z\d-]{0,61}[a-z\d])?$/i.test(label));
+});
+predicate('is_mac_address', (v) => typeof v === 'string' && (/^([0-9a-f]{1,2}:){5}[0-9a-f]{1,2}$/i.test(v) || /^([0-9a-f]{1,2}:){19}[0-9a-f]{1,2}$/i.test(v)));
+
+register('validate_absolute_path', (ctx, args) => {
+  if (args.length === 0) fail(ctx, `validate_absolute_path(): wrong number of arguments (${args.length}; must be > 0)`);
+  for (const arg of args) {
+    const candidates = Array.isArray(arg) ? arg : [arg];
+    for (const path of candidates) {
+      if (typeof path !== 'string' || !ABSOLUTE_PATH.test(path)) fail(ctx, `${rubyInspect(arg)} is not an absolute path.`);
+    }
+  }
+  return undefined;
+});
+
+// validate_slength(string_or_strings, max, [min])
+register('validate_slength', (ctx, args) => {
+  if (args.length < 2 || args.length > 3) fail(ctx, `validate_slength(): Wrong number of arguments (${args.length}; must be 2 or 3)`);
+  const [input, max, min = 0] = args;
+  const maximum = Number(max);
+  const minimum = Number(min);
+  if (!Number.isInteger(maximum)) fail(ctx, 'validate_slength(): Expected second argument to be a positive Numeric');
+  if (!Number.isInteger(minimum)) fail(ctx, 'validate_slength(): Expected third argument to be unset or a positive Numeric');
+  for (const item of Array.isArray(input) ? input : [input]) {
+    if (typeof item !== 'string') fail(ctx, `validate_slength(): Expected first argument to be a String or Array, got ${rubyClass(item)}`);
+    const length = [...item].length;
+    if (length < minimum || length > maximum) fail(ctx, `validate_slength(): Expected length of ${rubyInspect(item)} to be between ${minimum} and ${maximum}, was ${length}`);
+  }
+  return undefined;
+});
+
+// validate_numeric(value_or_values, [max], [min])
+register('validate_numeric', (ctx, rawArgs) => {
+  const args = asLegacyArgs(rawArgs);
+  if (args.length < 1 || args.length > 3) fail(ctx, `validate_numeric(): Wrong number of arguments; must be 1, 2 or 3, got ${args.length}`);
+  const [input, max, min] = args;
+  const toNumber = (v: Value, what: string): number => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string' && isNumericString(v.trim())) return Number(v);
+    return fail(ctx, `validate_numeric(): Expected ${what} to be a Numeric or Array, got ${rubyClass(v)}`);
+  };
+  const maximum = max === '' || max === undefined ? undefined : toNumber(max, 'second argument');
+  const minimum = min === '' || min === undefined ? undefined : toNumber(min, 'third argument');
+  for (const item of Array.isArray(input) ? input : [input]) {
+    const n = toNumber(item, Array.isArray(input) ? 'element of first argument' : 'first argument');
+    if (maximum !== undefined && n > maximum) fail(ctx, `validate_numeric(): Expected ${rubyInspect(item)} to be smaller or equal to ${maximum}, got ${rubyInspect(item)}`);
+    if (minimum !== undefined && n < minimum) fail(ctx, `validate_numeric(): Expected ${rubyInspect(item)} to be greater or equal to ${minimum}, got ${rubyInspect(item)}`);
+  }
+  return undefined;
+});
+
+// validate_legacy(Type, 'validate_x', value, *args): the type decides; a value only the legacy
+// validator accepts passes with a warning, as in stdlib.
+register('validate_legacy', (ctx, args) => {
+  if (args.length < 3) fail(ctx, `validate_legacy(): wrong number of arguments (${args.length}; must be at least 3)`);
+  const [type, legacy, value, ...rest] = args;
+  const typeName = type instanceof PType ? type.toString() : String(type);
+  if (type instanceof PType ? type.isInstance(value) : false) return undefined;
+  try {
+    ctx.callFunction(String(legacy), [value, ...rest]);
+  } catch {
+    return fail(ctx, `validate_legacy(${typeName}, ...) expects ${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName} value, got ${rubyClass(value)}`);
+  }
+  ctx.callFunction('warning', [`Accepting previously invalid value for target type '${typeName}'`]);
   return undefined;
 });
