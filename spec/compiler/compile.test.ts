@@ -78,7 +78,7 @@ describe('scopes and variables', () => {
   it('refuses to reassign a variable, naming the place', () => {
     const error = compileError(`$x = 1\n$x = 2\n`);
     expect(error.message).toBe("Cannot reassign variable '$x'");
-    expect(error.location?.line).toBe(2);
+    expect([error.location?.line, error.location?.column]).toEqual([2, 4]);
   });
 
   it('makes unknown variables errors under strictVariables', () => {
@@ -126,6 +126,13 @@ describe('classes', () => {
     const error = compileError(`include nope::thing`);
     expect(error.message).toContain('Could not find class ::nope::thing for node-1.example.com');
     expect(error.describe()).toMatch(/^site\.pp:1:1: /);
+  });
+
+  it('looks class parameters up in Hiera (class::param) when not given, before their defaults', () => {
+    const hieraConfig = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hiera', 'hiera.yaml');
+    const catalog = compile(`include webapp`, { hieraConfig });
+    expect(params(catalog, 'Class[Webapp]')).toEqual({ port: 9443, user: 'webuser' });
+    expect(params(compile(`class { 'webapp': user => 'given' }`, { hieraConfig }), 'Class[Webapp]')).toEqual({ user: 'given', port: 9443 });
   });
 
   it('autoloads classes, Puppet-language functions and type aliases from modules', () => {

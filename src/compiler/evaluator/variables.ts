@@ -37,15 +37,26 @@ function known(result: { found: boolean; value: Value }, name: string, ev: Evalu
 
 export function evaluateAssignment(node: AssignmentExpression, scope: Scope, ev: Evaluator): Value {
   const value = ev.evaluate(node.value, scope);
-  assign(node.target, value, scope, node.loc);
+  assign(node.target, value, scope, operatorLoc(node));
   return value;
+}
+
+/**
+ * Where the `=` is: Puppet reports assignment errors there. The AST has no position for the
+ * operator, so it is placed after the target, one space before the value when there is room.
+ */
+function operatorLoc(node: AssignmentExpression): SourceLocation {
+  const { target, value } = node;
+  if (target.loc.endOffset === undefined || target.loc.offset === undefined || target.loc.line !== value.loc.line) return node.loc;
+  const targetEnd = target.loc.column + (target.loc.endOffset - target.loc.offset);
+  return { ...node.loc, column: Math.max(targetEnd, value.loc.column - 2), offset: undefined, endOffset: undefined };
 }
 
 function assign(target: AssignmentExpression['target'], value: Value, scope: Scope, loc: SourceLocation): void {
   if (target.kind === 'Variable') {
     if (target.name.includes('::')) throw new PapplyError(`Cannot assign to variables in other namespaces`, target.loc);
     if (/^\d+$/.test(target.name)) throw new PapplyError(`Illegal attempt to assign to 'a Numeric Variable'`, target.loc);
-    scope.set(target.name, value, target.loc);
+    scope.set(target.name, value, loc);
     return;
   }
   const names = target.elements;
