@@ -123,6 +123,11 @@ export class CibSession {
         throw new CibPatchError(problems.map((problem) => `${problem.owner}: ${problem.message}`).join('\n'), [...new Set(problems.map((problem) => problem.owner))], problems);
       }
     }
+    // The configuration (admin_epoch.epoch) a patch was last checked against: a conflict caused only
+    // by status updates (num_updates: operation results while the cluster starts resources) leaves
+    // the configuration and so the plan unchanged, and the retry goes out without checking again;
+    // otherwise the check would keep the compare-and-swap window open while the status churns.
+    let checked: { configuration: string; check: Awaited<ReturnType<typeof checkPatch>> } | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const plan = this.plan(items);
       if (plan.errors.length > 0) {
@@ -130,7 +135,9 @@ export class CibSession {
       }
       const base = { changes: plan.changes, notes: plan.notes, attempts: attempt, versionBefore };
       if (!plan.patch) return { ...base, changed: false, versionAfter: plan.version, warnings: [] };
-      const check = await checkPatch(this.backend.transport, this.currentXml, plan.patch);
+      const configuration = `${plan.version.adminEpoch}.${plan.version.epoch}`;
+      const check = checked?.configuration === configuration ? checked.check : await checkPatch(this.backend.transport, this.currentXml, plan.patch);
+      checked = { configuration, check };
       if (!check.ok) {
         const blamed = [...new Set(plan.changes.map((change) => change.owner).filter((owner): owner is string => owner !== undefined))];
         throw new CibPatchError(`Pacemaker rejects the change (nothing was written): ${check.message}`, blamed.length > 0 ? blamed : owners, [], plan.patch);
