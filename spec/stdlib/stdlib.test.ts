@@ -177,6 +177,14 @@ describe('more collections and checks', () => {
     expect(call('range', 'a', 'd')).toEqual(['a', 'b', 'c', 'd']);
     expect(call('range', 'node08', 'node11')).toEqual(['node08', 'node09', 'node10', 'node11']);
   });
+  it('has_interface_with reads the legacy interface facts', () => {
+    const facts = new TemplateContext(new Map<string, Value>([['interfaces', 'eth0,lo'], ['ipaddress_eth0', '10.0.0.5'], ['ipaddress_lo', '127.0.0.1']]));
+    const hiw = (...args: Value[]): Value => lookupFunction('has_interface_with')!(facts, args);
+    expect(hiw('lo')).toBe(true);
+    expect(hiw('eth1')).toBe(false);
+    expect(hiw('ipaddress', '10.0.0.5')).toBe(true);
+    expect(hiw('ipaddress', '10.0.0.6')).toBe(false);
+  });
   it('path and length checks, num2bool', () => {
     expect(call('is_absolute_path', '/etc/x')).toBe(true);
     expect(call('is_absolute_path', 'etc/x')).toBe(false);

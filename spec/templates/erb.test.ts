@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PapplyError } from '../../src/errors.js';
 import '../../src/compiler/functions/templates.js';
 import { lookupFunction } from '../../src/compiler/functions/registry.js';
-import { fromPlain } from '../../src/compiler/values.js';
+import { fromPlain, PSensitive, type Value } from '../../src/compiler/values.js';
 import { TemplateContext } from './template-context.js';
 
 const here = import.meta.dirname;
@@ -54,6 +54,13 @@ describe('template() and inline_template()', () => {
 
   it('names a missing template', () => {
     expect(() => template(contextFor({}), 'fixtures/nope.erb')).toThrow("Could not find template 'fixtures/nope.erb'");
+  });
+});
+
+describe('Puppet-only values in templates', () => {
+  it('Sensitive prints redacted and unwraps', () => {
+    const ctx = new TemplateContext(new Map<string, Value>([['secret', new PSensitive('s3cret')]]), modules);
+    expect(lookupFunction('inline_template')!(ctx, ['<%= @secret %>|<%= @secret.unwrap %>'])).toBe('Sensitive [value redacted]|s3cret');
   });
 });
 

@@ -4,6 +4,7 @@
 
 import type { CallContext } from '../functions/registry.js';
 import { PapplyError } from '../../errors.js';
+import { PSensitive } from '../values.js';
 import { arrayMethod, hashMethod, rangeMethod } from './ruby-collections.js';
 import { isIP } from 'node:net';
 import { BreakSignal, NextSignal, RException, RMatch, RubyError, argCount, type RBlock, type RubyRuntime } from './ruby-runtime.js';
@@ -503,6 +504,9 @@ export class RubyInterpreter implements RubyRuntime {
       case 'public_send':
       case '__send__':
         return this.callMethod(receiver, toS(args[0]), args.slice(1), block);
+      case 'unwrap':
+        if (receiver instanceof PSensitive) return fromPuppet(receiver.value);
+        break;
       case 'to_json':
         return rubyJson(toPuppet(receiver), false);
       case 'to_yaml':

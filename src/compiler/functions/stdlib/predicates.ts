@@ -161,3 +161,16 @@ register('validate_legacy', (ctx, args) => {
   ctx.callFunction('warning', [`Accepting previously invalid value for target type '${typeName}'`]);
   return undefined;
 });
+
+// has_interface_with(name) | has_interface_with(kind, value): from the legacy facts `interfaces`
+// and `<kind>_<interface>` (as stdlib reads them), e.g. ('ipaddress', '10.0.0.1').
+register('has_interface_with', (ctx, args) => {
+  arity(ctx, 'has_interface_with', args, 1, 2);
+  const interfaces = ctx.lookupVariable('interfaces');
+  if (typeof interfaces !== 'string') return false;
+  const names = interfaces.split(',');
+  if (args.length === 1) return names.includes(String(args[0]));
+  const [kind, value] = args;
+  if (ctx.lookupVariable(String(kind)) === value) return true;
+  return names.some((iface) => ctx.lookupVariable(`${String(kind)}_${iface.toLowerCase()}`) === value);
+});
