@@ -8,6 +8,7 @@ import '../../src/compiler/functions/hiera.js';
 import '../../src/compiler/functions/stdlib/index.js';
 import { lookupFunction } from '../../src/compiler/functions/registry.js';
 import { loadHiera } from '../../src/compiler/hiera/index.js';
+import { compileCatalog } from '../../src/compiler/compile.js';
 import { fromPlain, type Value } from '../../src/compiler/values.js';
 import { TemplateContext } from '../templates/template-context.js';
 
@@ -132,5 +133,32 @@ describe('Hiera errors', () => {
     const ctx = new TemplateContext(new Map());
     expect(lookup(ctx, 'a', undefined, undefined, 'd')).toBe('d');
     expect(() => lookupFunction('hiera')!(ctx, ['a'])).toThrow(/did not find a value for the name 'a'/);
+  });
+});
+
+describe('Hiera in a compile', () => {
+  it('hiera_include declares the classes found (unique merge), parameters come from the data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'papply-hiera-compile-'));
+    const files: Record<string, string> = {
+      'hiera.yaml': 'version: 5\nhierarchy:\n  - name: role\n    path: "roles/%{facts.role}.yaml"\n  - name: common\n    path: common.yaml\n',
+      'data/roles/db.yaml': 'classes: [profile::db]\nprofile::db::port: 3307\n',
+      'data/common.yaml': 'classes: [profile::base]\n',
+      'modules/profile/manifests/db.pp': "class profile::db($port = 1) { notify { 'db': message => \"port ${port}\" } }\n",
+      'modules/profile/manifests/base.pp': "class profile::base { notify { 'base': } }\n",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const catalog = compileCatalog({
+      code: "hiera_include('classes')",
+      modulepath: [join(dir, 'modules')],
+      hieraConfig: join(dir, 'hiera.yaml'),
+      nodeName: 'db-1.example.com',
+      facts: { role: 'db' },
+    });
+    const refs = catalog.resources.map((r) => `${r.type}[${r.title}]`);
+    expect(refs).toEqual(expect.arrayContaining(['Class[Profile::Db]', 'Class[Profile::Base]', 'Notify[db]', 'Notify[base]']));
+    expect(catalog.resources.find((r) => r.title === 'db')?.parameters?.message).toBe('port 3307');
   });
 });
