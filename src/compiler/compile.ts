@@ -78,6 +78,8 @@ function topVariables(nodeName: string, facts: Record<string, unknown>): Map<str
   variables.set('environment', 'production');
   variables.set('clientcert', nodeName);
   variables.set('clientnoop', true);
+  variables.set('module_name', '');
+  variables.set('caller_module_name', '');
   return variables;
 }
 

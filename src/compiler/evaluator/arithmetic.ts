@@ -81,7 +81,7 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
       return numberValue(a.value * b.value, isFloat);
     case '/':
       if (b.value === 0) throw new PapplyError('Division by 0', loc);
-      return isFloat ? numberValue(a.value / b.value, true) : Math.trunc(a.value / b.value);
+      return isFloat ? numberValue(a.value / b.value, true) : Math.floor(a.value / b.value); // Ruby floors
     case '%':
       if (isFloat) throw new PapplyError("Operator '%' is not applicable to a Float.", loc);
       if (b.value === 0) throw new PapplyError('Division by 0', loc);

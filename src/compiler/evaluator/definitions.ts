@@ -87,6 +87,7 @@ function evaluateClass(resource: CompiledResource, definition: HostClassDefiniti
   scope.vars.set('title', name);
   scope.vars.set('name', name);
   scope.vars.set('module_name', ev.loader.moduleOf(definition));
+  scope.vars.set('caller_module_name', declaring.lookup('module_name').value ?? '');
   bindResourceParameters(resource, definition.params, scope, ev, `Class[${classTitle(name)}]`, name);
   resource.evaluated = true;
   ev.evaluateBlock(definition.body.body, scope);
@@ -137,6 +138,7 @@ export function evaluateDefine(resource: CompiledResource, definition: ResourceT
   scope.vars.set('title', resource.title);
   scope.vars.set('name', resource.get('name') ?? resource.title);
   scope.vars.set('module_name', ev.loader.moduleOf(definition));
+  scope.vars.set('caller_module_name', declaring.lookup('module_name').value ?? '');
   bindResourceParameters(resource, definition.params, scope, ev, resource.ref);
   ev.evaluateBlock(definition.body.body, scope);
 }
