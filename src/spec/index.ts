@@ -7,6 +7,8 @@
 //   expect(catalog).toContainResource('Cs_property[stonith-enabled]', { with: { value: 'false' } });
 
 import type { CatalogMatchers } from './matchers.js';
+// Names vitest for the augmentation below (erased from the JavaScript).
+import type {} from 'vitest';
 
 export { compile, withDefaults, subjectCode, CompileError, type SpecCompileOptions } from './compile.js';
 export { CompiledCatalog, canonicalRef, type SpecResource, type RelationshipParameter } from './catalog.js';
