@@ -17,9 +17,11 @@ const parser = new XMLParser({
   attributeNamePrefix: '',
   parseAttributeValue: false,
   parseTagValue: false,
+  htmlEntities: true, // numeric character references (&#233;) too
   ignoreDeclaration: true,
   ignorePiTags: true,
-  trimValues: true,
+  // Attribute values are data: ' a' stays ' a' (whitespace text between elements is dropped below).
+  trimValues: false,
 });
 
 const builder = new XMLBuilder({
