@@ -296,3 +296,21 @@ describe('misc core functions', () => {
     expect(call('unwrap', [new PSensitive(1)])).toBe(1);
   });
 });
+
+describe('argument errors worded like Puppet', () => {
+  it.each<[string, Value[], Closure | undefined, string]>([
+    ['each', [undefined], lambda(1, () => undefined), "The function 'each' was called with arguments it does not accept. It expects one of:\n  (Hash hash, Callable[2, 2] block)\n    rejected: parameter 'hash' expects a Hash value, got Undef\n  (Hash hash, Callable[1, 1] block)\n    rejected: parameter 'hash' expects a Hash value, got Undef\n  (Iterable enumerable, Callable[2, 2] block)\n    rejected: parameter 'enumerable' expects an Iterable value, got Undef\n  (Iterable enumerable, Callable[1, 1] block)\n    rejected: parameter 'enumerable' expects an Iterable value, got Undef"],
+    ['map', [[1]], lambda(3, () => undefined), "'map' block expects between 1 and 2 arguments, got 3"],
+    ['reduce', [[1]], lambda(1, () => undefined), "'reduce' block expects 2 arguments, got 1"],
+    ['filter', [[1]], lambda(0, () => undefined), "'filter' block expects between 1 and 2 arguments, got none"],
+    ['assert_type', [resolveType('String', []) as Value], undefined, "'assert_type' expects 2 arguments, got 1"],
+    ['join', ['a'], undefined, "'join' parameter 'arg' expects an Array value, got String"],
+    ['keys', [], undefined, "'keys' expects 1 argument, got none"],
+    ['sort', [[1, 'a']], undefined, 'comparison of Integer with String failed'],
+    ['match', [1, 'a'], undefined, "'match' parameter 'string' expects a value of type String or Array, got Integer"],
+    ['split', [1, ','], undefined, "'split' parameter 'str' expects a String value, got Integer"],
+    ['upcase', [true], undefined, "'upcase' parameter 'arg' expects a value of type Numeric, String, Array, or Hash, got Boolean"],
+  ])('%s', (name, args, block, message) => {
+    expect(() => call(name, args, block)).toThrow(message);
+  });
+});

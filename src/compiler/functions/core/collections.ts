@@ -120,7 +120,11 @@ registerFunction('compare', (_ctx, args) => {
 });
 
 function sortWith(values: Value[], block: Closure | undefined): Value[] {
-  if (!block) return [...values].sort(compareValues);
+  if (!block) {
+    // Fail on mixed kinds up front, naming them in Ruby's order (first element with the odd one).
+    for (const v of values.slice(1)) compareValues(values[0], v);
+    return [...values].sort(compareValues);
+  }
   checkBlockArity('sort', block, 2, 2);
   return [...values].sort((a, b) => Number(block.call([a, b])));
 }

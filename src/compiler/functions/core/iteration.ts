@@ -20,7 +20,19 @@ function elementsOf(fn: string, value: Value): Elements {
   if (value instanceof IntegerType && Number.isFinite(value.from) && Number.isFinite(value.to)) {
     return { kind: 'array', items: Array.from({ length: Math.max(0, value.to - value.from + 1) }, (_, i) => value.from + i) };
   }
-  throw new PapplyError(`'${fn}' expects an Iterable value, got ${typeOf(value).simpleName}`);
+  throw new PapplyError(notIterableMessage(fn, typeOf(value).simpleName));
+}
+
+/** Puppet's wording when none of an iteration function's signatures accepts the value. */
+function notIterableMessage(fn: string, got: string): string {
+  const lines = [`The function '${fn}' was called with arguments it does not accept. It expects one of:`];
+  for (const [param, name, article] of [['Hash', 'hash', 'a'], ['Iterable', 'enumerable', 'an']]) {
+    for (const count of [2, 1]) {
+      lines.push(`  (${param} ${name}, Callable[${count}, ${count}] block)`);
+      lines.push(`    rejected: parameter '${name}' expects ${article} ${param} value, got ${got}`);
+    }
+  }
+  return lines.join('\n');
 }
 
 /** The block's arguments for one element, by how many parameters it declares. */

@@ -96,9 +96,9 @@ registerFunction('match', (_ctx, args) => {
   checkArity('match', args, 2);
   const [subject, pattern] = args;
   const regexp = new RegExp(translateRubyRegexp(regexpSource('match', 'pattern', pattern)), 'm');
+  checkParam('match', 'string', type('Variant', type('String'), type('Array', type('String'))), subject);
   const matchOne = (s: Value): Value => {
-    if (typeof s !== 'string') throw new PapplyError(`'match' parameter 'string' expects a String value, got ${formatValue(s)}`);
-    const m = regexp.exec(s);
+    const m = regexp.exec(s as string);
     return m ? [...m].map((g) => g ?? undefined) : undefined;
   };
   return isArray(subject) ? subject.map(matchOne) : matchOne(subject);
@@ -144,7 +144,7 @@ function mapStrings(fn: string, value: Value, op: (s: string) => string, hashes 
     for (const [k, v] of value) out.set(mapStrings(fn, k, op, hashes), mapStrings(fn, v, op, hashes));
     return out;
   }
-  checkParam(fn, 'arg', type('Variant', type('String'), type('Numeric'), type('Iterable')), value);
+  checkParam(fn, 'arg', type('Variant', type('Numeric'), type('String'), type('Array'), type('Hash')), value);
   return value;
 }
 
