@@ -64,6 +64,11 @@ export function callContext(scope: Scope, ev: Evaluator, loc: SourceLocation): E
     evaluator: ev,
     dataLookup: ev.dataLookup,
     lookupVariable: (name) => ev.lookupVariableQuietly(name, scope),
+    visibleVariables: () => {
+      const seen = new Map<string, Value>();
+      for (let s: Scope | undefined = scope; s; s = s.enclosing) for (const [k, v] of s.vars) if (!seen.has(k)) seen.set(k, v);
+      return seen;
+    },
     callFunction: (name, args, block) => callFunction(name, args, block, scope, ev, loc),
     resolveModuleFile: (kind, reference) => ev.loader.resolveModuleFile(kind, reference),
   };

@@ -20,6 +20,11 @@ export interface CallContext {
   readonly loc: SourceLocation;
   /** Look a variable up as the calling scope sees it (`foo`, `::foo`, `a::b::foo`); undefined if unset. */
   lookupVariable(name: string): Value;
+  /**
+   * Every variable the calling scope sees, innermost first winning (templates' `scope.to_hash`).
+   * Optional: contexts without it make `scope.to_hash` an error.
+   */
+  visibleVariables?(): Map<string, Value>;
   /** Call another function by name (what `scope.function_x` in templates does). */
   callFunction(name: string, args: Value[], block?: Closure): Value;
   /**

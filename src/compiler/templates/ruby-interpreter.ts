@@ -661,8 +661,13 @@ export class RubyInterpreter implements RubyRuntime {
         return ctx.lookupVariable(toS(args[0])) !== undefined;
       case 'call_function':
         return this.callPuppetFunction(toS(args[0]), Array.isArray(args[1]) ? args[1] : []);
-      case 'to_hash':
-        throw new RubyError("scope.to_hash is not supported (papply cannot list a scope's variables to templates)");
+      case 'to_hash': {
+        if (!ctx.visibleVariables) throw new RubyError("scope.to_hash is not available in this context");
+        const hash: RHash = new Map();
+        // As Puppet's Scope#to_hash: variables whose value is undef are left out.
+        for (const [k, v] of ctx.visibleVariables()) if (v !== undefined) hash.set(k, fromPuppet(v));
+        return hash;
+      }
     }
     return NO_METHOD;
   }
