@@ -24,7 +24,6 @@ export class CompiledResource {
   virtual = false;
   /** Define instances and classes: whether their body has been evaluated. */
   evaluated = false;
-  finished = false;
   /** Whether the catalog shows file and line: resources written in code, resource-like classes. */
   locationInCatalog: boolean;
   /** The resource whose body declared this one (containment edge source). */

@@ -25,10 +25,6 @@ export function findKey(hash: Map<Value, Value>, key: Value): Value | typeof NOT
   return NOT_FOUND;
 }
 
-export function hashHas(hash: Map<Value, Value>, key: Value): boolean {
-  return findKey(hash, key) !== NOT_FOUND;
-}
-
 export function compareValues(a: Value, b: Value, loc: SourceLocation): number {
   const na = numeric(a);
   const nb = numeric(b);

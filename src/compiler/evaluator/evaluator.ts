@@ -32,7 +32,7 @@ import { applyRelationships, CollectorValue, evaluateRelationship, type PendingR
 import { capitalizeTypeName, refString, type RefTarget } from './resource-ref.js';
 import { evaluateResource, evaluateResourceDefaults, evaluateResourceOverride } from './resources.js';
 import { formatValue } from '../value-format.js';
-import { evaluateAssignment, evaluateVariable, lookupVariable } from './variables.js';
+import { evaluateAssignment, evaluateVariable } from './variables.js';
 
 /** The attribute holding each built-in type's namevar when it is not `name`. */
 const NAMEVARS: Record<string, string> = { file: 'path', exec: 'command' };
@@ -386,10 +386,6 @@ export class Evaluator {
   }
 
   // ------------------------------------------------------------------ variables and diagnostics
-
-  lookupVariable(name: string, scope: Scope, loc: SourceLocation): Value {
-    return lookupVariable(name, scope, this, loc);
-  }
 
   /** Variable lookup for functions and templates: no unknown-variable warnings. */
   lookupVariableQuietly(name: string, scope: Scope): Value {
