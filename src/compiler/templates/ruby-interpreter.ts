@@ -522,8 +522,15 @@ export class RubyInterpreter implements RubyRuntime {
     throw new RubyError(`unsupported Ruby method '${name}' for ${className(receiver)} (outside the template Ruby subset)`);
   }
 
+  /**
+   * respond_to?: asks an empty value of the receiver's kind (no side effects on the receiver);
+   * Puppet's scope answers for its lookups and function_* calls.
+   */
   private responds(receiver: RValue, name: string): boolean {
-    const probe = receiver instanceof Map ? new Map() : Array.isArray(receiver) ? [] : receiver;
+    if (receiver instanceof ScopeObject) return name.startsWith('function_') || ['[]', 'lookupvar', 'to_hash', 'include?', 'exist?', 'call_function'].includes(name);
+    const valueKind = receiver === undefined || typeof receiver === 'string' || typeof receiver === 'boolean' || isNumeric(receiver) || receiver instanceof RSymbol;
+    if (!valueKind && !Array.isArray(receiver) && !(receiver instanceof Map) && !(receiver instanceof RRange)) return false;
+    const probe = receiver instanceof Map ? new Map() : Array.isArray(receiver) ? [] : typeof receiver === 'string' ? '' : receiver;
     try {
       this.callMethod(probe, name, [], { arity: 1, call: () => undefined });
       return true;
