@@ -139,12 +139,12 @@ function mismatches(catalog: CompiledCatalog, resource: SpecResource, expectatio
   return problems;
 }
 
-function containResource(this: MatcherContext, received: unknown, reference: string, expectation: ResourceExpectation = {}, noun = 'contain'): MatcherResult {
+function containResource(this: MatcherContext, received: unknown, reference: string, expectation: ResourceExpectation = {}): MatcherResult {
   const catalog = catalogOf(received);
   const wanted = canonicalRef(reference);
   if (wanted === undefined) throw new TypeError(`papply/spec: '${reference}' is not a resource reference (Type[title])`);
   const resource = catalog.resource(reference);
-  const headline = `expected the catalog ${this.isNot ? 'not ' : ''}to ${noun} ${wanted}${describeExpectation(expectation)}`;
+  const headline = `expected the catalog ${this.isNot ? 'not ' : ''}to contain ${wanted}${describeExpectation(expectation)}`;
   if (!resource) {
     const near = nearest(catalog, wanted);
     const hint = near.length > 0 ? `\nnearest resources in the catalog:\n${near.map((r) => `  ${describeResource(r)}`).join('\n')}` : '\nthe catalog has no resources';
@@ -182,7 +182,7 @@ export const matchers = {
 
   /** `expect(catalog).toContainClass('corosync', { with: { cluster_name: 'ha' } })` */
   toContainClass(this: MatcherContext, received: unknown, name: string, expectation?: ClassExpectation): MatcherResult {
-    return containResource.call(this, received, `Class[${name}]`, expectation, 'contain class');
+    return containResource.call(this, received, `Class[${name}]`, expectation);
   },
 
   /** Resources other than classes, nodes and Stage[main] (defined instances count); with `type`, resources of that type. */
