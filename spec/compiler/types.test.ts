@@ -55,6 +55,12 @@ describe('type rendering', () => {
     expect(struct.isInstance(hash({ a: 1, c: 2 }))).toBe(false);
   });
 
+  it('knows the remaining Puppet type names opaquely', () => {
+    expect([T('Timespan'), T('SemVer'), T('Optional', T('Timestamp'))].map(String)).toEqual(['Timespan', 'SemVer', 'Optional[Timestamp]']);
+    expect(T('Optional', T('Binary')).isInstance(undefined)).toBe(true);
+    expect(T('Timespan').isInstance('1h')).toBe(false);
+  });
+
   it('gives several references for several titles', () => {
     const refs = resolveType('Service', ['a', 'b']) as PType[];
     expect(refs.map(String)).toEqual(["Service['a']", "Service['b']"]);

@@ -22,6 +22,7 @@ import {
   IterableType,
   NotUndefType,
   NumericType,
+  OpaqueType,
   OptionalType,
   PatternType,
   RegexpType,
@@ -70,9 +71,19 @@ const parameterized = new Set([
   'Tuple', 'Struct', 'Type', 'Collection', 'Iterable', 'Sensitive', 'Resource', 'Class', 'Boolean',
 ]);
 
+const opaqueNames = new Set([
+  'Timespan', 'Timestamp', 'SemVer', 'SemVerRange', 'Binary', 'Deferred', 'URI', 'Iterator', 'Runtime', 'Object',
+  'Init', 'Error', 'TypeSet', 'TypeReference',
+]);
+
 /** Whether `name` is one of Puppet's built-in data type names (not a resource type or alias). */
 export function isCoreTypeName(name: string): boolean {
-  return name in simpleTypes || parameterized.has(name);
+  return name in simpleTypes || parameterized.has(name) || opaqueNames.has(name);
+}
+
+function paramText(value: Value): string {
+  if (typeof value === 'string') return `'${value}'`;
+  return String(value);
 }
 
 function fail(message: string, loc?: SourceLocation): never {
@@ -146,6 +157,9 @@ function literalStringOrType(value: Value, owner: string, loc?: SourceLocation):
 /** A core type applied to its parameters (`String[1]`, `Hash[String, Integer, 1]`, ...). */
 function coreType(name: string, params: Value[], loc?: SourceLocation): PType | PType[] {
   if (params.length === 0 && name in simpleTypes) return simpleTypes[name];
+  if (opaqueNames.has(name)) return new OpaqueType(name, params.map(paramText));
+  // Signatures are not checked against lambdas (papply has no lambda values): any Callable is Callable.
+  if (name === 'Callable') return CallableType.DEFAULT;
   switch (name) {
     case 'String':
       arity(name, params, 0, 2, loc);

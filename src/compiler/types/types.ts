@@ -846,6 +846,31 @@ export class ClassType extends BaseType {
   }
 }
 
+/**
+ * Puppet types papply knows by name only (Timespan, SemVer, Binary, Deferred, URI ...): they can be
+ * written in signatures and printed, but no papply value is an instance of them.
+ */
+export class OpaqueType extends BaseType {
+  constructor(
+    readonly simpleName: string,
+    private readonly params: string[] = [],
+  ) {
+    super();
+  }
+  isInstance(): boolean {
+    return false;
+  }
+  assignableFrom(other: PType): boolean {
+    return other instanceof OpaqueType && other.simpleName === this.simpleName && (this.params.length === 0 || other.toString() === this.toString());
+  }
+  defaultOfKind(): BaseType {
+    return new OpaqueType(this.simpleName);
+  }
+  override toString(): string {
+    return withParams(this.simpleName, this.params);
+  }
+}
+
 // ---------------------------------------------------------------- aliases
 
 /** `type Port = Integer[1, 65535]`: resolved on first use (aliases may refer to later ones). */
