@@ -78,6 +78,14 @@ describe('CIB session on a CIB file', () => {
     expect((await cib.verify()).ok).toBe(true);
   });
 
+  it('removing a property or resource default that is not set changes nothing', async () => {
+    const result = await (await cib.open()).commit([
+      { kind: 'property', owner: 'Cs_property[x]', name: 'maintenance-mode', value: undefined },
+      { kind: 'rsc_default', owner: 'Cs_rsc_defaults[y]', name: 'migration-threshold', value: undefined },
+    ]);
+    expect(result.changes).toEqual([]);
+  });
+
   it('leaves a foreign resource added between runs alone', async () => {
     await (await cib.open()).commit(site());
     await cib.cibadmin('--create', '-o', 'resources', '--xml-text', '<primitive id="foreign" class="ocf" provider="pacemaker" type="Dummy"/>');

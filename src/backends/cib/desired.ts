@@ -243,6 +243,7 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
     case 'property': {
       const crmConfig = section(target.configuration, 'crm_config');
       let set = crmConfig.children.find((child) => child.attributes.id === BOOTSTRAP_SET_ID);
+      if (!set && item.value === undefined) return;
       if (!set) {
         set = element('cluster_property_set', { id: BOOTSTRAP_SET_ID });
         own(target, set, item.owner);
@@ -252,8 +253,10 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       return;
     }
     case 'rsc_default': {
+      if (item.value === undefined && !firstChild(target.configuration, 'rsc_defaults')) return;
       const defaults = section(target.configuration, 'rsc_defaults');
       let set = firstChild(defaults, 'meta_attributes');
+      if (!set && item.value === undefined) return;
       if (!set) {
         set = element('meta_attributes', { id: RSC_DEFAULTS_SET_ID });
         if (defaults.children.length === 0) own(target, defaults, item.owner);
