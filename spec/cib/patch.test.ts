@@ -88,6 +88,15 @@ describe('v2 patches on a CIB file', () => {
     await expect((await cib.open()).commit([dummy('g1')])).rejects.toThrow(/Cs_primitive\[g1\]: g1 already exists in the CIB as a group; remove it first/);
   });
 
+  it('refuses to put one resource in two containers', async () => {
+    const items: DesiredItem[] = [
+      dummy('twice'),
+      { kind: 'clone', owner: 'Cs_primitive[twice]', id: 'ms_twice', child: 'twice', meta: {}, promotable: true },
+      { kind: 'clone', owner: 'Cs_clone[twice-clone]', id: 'twice-clone', child: 'twice', meta: {}, promotable: false },
+    ];
+    await expect((await cib.open()).commit(items)).rejects.toThrow(/Cs_clone\[twice-clone\]: twice-clone: twice is already placed in ms_twice by this catalog/);
+  });
+
   it('refuses to remove a resource a foreign constraint still needs', async () => {
     await (await cib.open()).commit([dummy('keep')]);
     await cib.cibadmin('--create', '-o', 'constraints', '--xml-text', '<rsc_location id="theirs" rsc="keep" node="node-1" score="10"/>');

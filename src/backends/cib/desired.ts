@@ -136,6 +136,8 @@ export interface Target {
   owners: Map<XmlElement, string>;
   /** Resource/constraint id → owner of the item that removed it. */
   removedBy: Map<string, string>;
+  /** Resource id → the group/clone an item of this batch put it in. */
+  placedIn: Map<string, string>;
   errors: ItemError[];
 }
 
@@ -148,6 +150,7 @@ export function buildTarget(current: CibModel, items: readonly DesiredItem[]): T
     configuration: cloneElement(configurationOf(current.root)),
     owners: new Map(),
     removedBy: new Map(),
+    placedIn: new Map(),
     errors: [],
   };
   const resources = section(target.configuration, 'resources');
@@ -192,6 +195,11 @@ function applyItem(item: DesiredItem, target: Target, resources: XmlElement, con
       checkKind(existing, item.id, item.kind === 'group' ? ['group'] : ['clone', 'master']);
       const memberIds = item.kind === 'group' ? item.members : [item.child];
       if (new Set(memberIds).size !== memberIds.length) throw new Error(`${item.id}: a resource is listed twice`);
+      for (const id of memberIds) {
+        const other = target.placedIn.get(id);
+        if (other !== undefined && other !== item.id) throw new Error(`${item.id}: ${id} is already placed in ${other} by this catalog`);
+        target.placedIn.set(id, item.id);
+      }
       const members = memberIds.map((id) => {
         const found = findResource(resources, id);
         if (!found) throw new Error(`${item.id}: resource ${id} does not exist (neither in the CIB nor created by this change)`);
