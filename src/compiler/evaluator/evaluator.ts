@@ -29,13 +29,14 @@ import {
   evaluateTypeReference,
 } from './literals.js';
 import { applyRelationships, CollectorValue, evaluateRelationship, type PendingRelationship } from './relationship.js';
-import { capitalizeTypeName, refString, type RefTarget } from './resource-ref.js';
+import { capitalizeTypeName, parseReference, refString, refTarget, type RefTarget } from './resource-ref.js';
 import { evaluateResource, evaluateResourceDefaults, evaluateResourceOverride } from './resources.js';
 import { formatValue } from '../value-format.js';
 import { evaluateAssignment, evaluateVariable } from './variables.js';
 
-/** The attribute holding each built-in type's namevar when it is not `name`. */
-const NAMEVARS: Record<string, string> = { file: 'path', exec: 'command' };
+/** The attribute whose value also names a resource (duplicates by it are errors); exec has none. */
+const NAMEVARS: Record<string, string | undefined> = { file: 'path', exec: undefined };
+const RELATIONSHIP_METAPARAMS = ['before', 'require', 'notify', 'subscribe'];
 
 export interface EvaluatorOptions {
   nodeName: string;
@@ -129,7 +130,10 @@ export class Evaluator {
       if (!resource) throw new PapplyError(`Could not find resource(s) ${refString(ref)} for overriding`, loc);
       this.applyOverride(resource, attributes, false, loc);
     }
-    for (const resource of this.builder.resources) this.inheritScopeTags(resource);
+    for (const resource of this.builder.resources) {
+      this.inheritScopeTags(resource);
+      if (!resource.virtual) this.checkRelationshipTargets(resource);
+    }
     this.builder.propagateMetaparams(this.mainResource);
     for (const collector of this.realizeCollectors) collector.check();
   }
@@ -313,10 +317,29 @@ export class Evaluator {
     this.builder.add(resource, typeName === 'stage' ? undefined : scope.resource);
     this.inheritScopeTags(resource);
     if (!definition) {
-      const namevar = resource.get(NAMEVARS[typeName] ?? 'name');
+      const namevarName = typeName in NAMEVARS ? NAMEVARS[typeName] : 'name';
+      const namevar = namevarName ? resource.get(namevarName) : undefined;
       if (typeof namevar === 'string' && namevar !== title) this.builder.alias(resource, namevar);
     }
     return resource;
+  }
+
+  /**
+   * Relationship metaparameters hold flat lists of references (as Puppet stores them), and each
+   * must name a resource in the catalog.
+   */
+  private checkRelationshipTargets(resource: CompiledResource): void {
+    for (const name of RELATIONSHIP_METAPARAMS) {
+      const attribute = resource.params.get(name);
+      if (!attribute || attribute.value === undefined) continue;
+      if (Array.isArray(attribute.value)) resource.params.set(name, { ...attribute, value: flattenValues(attribute.value) });
+      for (const value of flattenValues(attribute.value)) {
+        const target = typeof value === 'string' ? parseReference(value) : refTarget(value);
+        if (target && this.builder.find(target.type, target.title)) continue;
+        const shown = target ? refString(target) : formatValue(value);
+        throw new PapplyError(`Could not find resource '${shown}' in parameter '${name}'`, attribute.loc);
+      }
+    }
   }
 
   /** Defaults visible where the resource is declared, at that moment (later ones do not apply). */

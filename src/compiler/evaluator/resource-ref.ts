@@ -36,6 +36,15 @@ export function refTarget(value: Value): RefTarget | undefined {
   return undefined;
 }
 
+/** A reference written as a string (`'Package[ntp]'`, `'Class[foo]'`), as relationship metaparameters accept. */
+export function parseReference(text: string): RefTarget | undefined {
+  const match = /^([A-Za-z][\w:]*)\[(.*)\]$/s.exec(text.trim());
+  if (!match) return undefined;
+  const type = capitalizeTypeName(match[1]!);
+  const title = match[2]!.replace(/^(['"])(.*)\1$/s, '$2');
+  return type === 'Class' ? { type, title: classTitle(title) } : { type, title };
+}
+
 /** `File[/x]`, `Class[Foo]`: the catalog's reference form. */
 export function refString(target: RefTarget): string {
   return `${target.type}[${target.title}]`;
