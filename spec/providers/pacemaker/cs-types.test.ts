@@ -40,7 +40,7 @@ const site = (vip = '192.0.2.10'): Declared[] => [
   { type: 'cs_primitive', title: 'web1', parameters: { primitive_class: 'ocf', provided_by: 'pacemaker', primitive_type: 'Dummy' } },
   { type: 'cs_primitive', title: 'web2', parameters: { primitive_class: 'ocf', provided_by: 'pacemaker', primitive_type: 'Dummy' } },
   { type: 'cs_group', title: 'web', parameters: { primitives: ['web1', 'web2'] } },
-  { type: 'cs_location', title: 'vip-on-node-1', parameters: { primitive: 'vip', node_name: 'node-1', score: '100' } },
+  { type: 'cs_location', title: 'vip-on-node-1', parameters: { primitive: 'vip', node_name: 'node-1', score: '100', resource_discovery: 'always' } },
   { type: 'cs_location', title: 'vip-ping', parameters: { primitive: 'vip', rules: [
     { 'vip-ping-rule': { score: '-INFINITY', 'boolean-op': 'or', expression: [{ attribute: 'pingd', operation: 'not_defined' }, { attribute: 'pingd', operation: 'lte', value: '0' }] } },
   ] } },
@@ -70,6 +70,7 @@ describe('cs_* types on a CIB file', () => {
     expect(m.constraints.get('vip-with-haproxy')).toMatchObject({ rsc: 'vip', withRsc: 'haproxy-clone', score: 'INFINITY' });
     expect(m.constraints.get('web-with-galera-master')).toMatchObject({ rsc: 'web', withRsc: 'ms_galera', withRscRole: 'Promoted' });
     expect(m.constraints.get('galera-promote-before-web')).toMatchObject({ first: 'ms_galera', firstAction: 'promote', then: 'web', thenAction: 'start', kindAttribute: 'Optional', symmetrical: 'false' });
+    expect(m.constraints.get('vip-on-node-1')).toMatchObject({ rsc: 'vip', node: 'node-1', score: '100', resourceDiscovery: 'always' });
     expect(m.constraints.get('vip-ping')).toMatchObject({ rules: [{ id: 'vip-ping-rule', score: '-INFINITY', booleanOp: 'or' }] });
     expect(m.clusterProperties['no-quorum-policy']).toBe('ignore');
     expect(m.rscDefaults['resource-stickiness']).toBe('100');
