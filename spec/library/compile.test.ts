@@ -88,6 +88,36 @@ describe('compile', () => {
     expect(error.file).toBeDefined();
   });
 
+  it('looks class parameters up in Hiera', async () => {
+    const hieraConfig = 'spec/library/fixtures/hiera/hiera.yaml';
+    const common = await compile({ klass: 'motd', modulepath, hieraConfig });
+    expect(common.resource('File[/etc/motd]')!.parameters.content).toBe('From Hiera on testhost.example.com (ssh port 22)\n');
+    const special = await compile({ klass: 'motd', modulepath, hieraConfig, nodeName: 'special.example.com', params: { message: 'Given' } });
+    expect(special.resource('File[/etc/motd]')!.parameters.content).toBe('Given on special.example.com (ssh port 2022)\n');
+  });
+
+  it('passes raw code and Sensitive values, and keeps warnings', async () => {
+    const catalog = await compile({
+      manifest: "define demo::secret($value, $mode = '0600') { file { $title: content => $value, mode => $mode } }\n$x = \"${undefined_variable}\"",
+      define: 'demo::secret',
+      title: '/etc/secret',
+      params: { value: sensitive('s3cret'), mode: raw("sprintf('%04o', 416)") },
+    });
+    const secret = catalog.resource('File[/etc/secret]')!;
+    expect(secret.parameters.mode).toBe('0640');
+    expect(catalog.toJSON().resources.find((r) => r.type === 'File' && r.title === '/etc/secret')!.sensitive_parameters).toEqual(['content']);
+    expect(catalog.warnings.join('\n')).toMatch(/undefined_variable/);
+    await expect(compile({ manifest: '$x = "${undefined_variable}"', strictVariables: true })).rejects.toThrow(/undefined_variable/);
+  });
+
+  it('lists resources by type and the containers of a resource', async () => {
+    const catalog = await compile({ klass: 'motd', params: { banner: 'Hi' }, modulepath });
+    expect(catalog.resourcesOfType('file').map((r) => r.title)).toEqual(['/etc/motd', '/etc/motd.d/10-banner']);
+    expect(catalog.containersOf('File[/etc/motd.d/10-banner]').map((r) => r.ref)).toEqual(['Motd::Line[banner]', 'Class[Motd]', 'Stage[main]']);
+    expect(catalog.resource('File[nothing]')).toBeUndefined();
+    expect(catalog.resource('not a reference')).toBeUndefined();
+  });
+
   it('withDefaults merges facts and params over shared options', async () => {
     const build = withDefaults({ klass: 'motd', modulepath, params: { message: 'Hi', port: 2200 }, facts: { fqdn: 'a.example.com' } });
     const catalog = await build({ params: { port: 2201 } });

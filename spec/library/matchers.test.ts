@@ -46,6 +46,10 @@ describe('toContainResource', () => {
     expect(catalog).toContainResource('Exec[refresh-motd]', { without: ['unless', 'onlyif'] });
     expect(catalog).toContainResource('File[/etc/motd]', { without: { mode: '0600' } });
     expect(catalog).not.toContainResource('File[/etc/motd]', { without: ['mode'] });
+    // null in `with` means unset, as nil in rspec-puppet.
+    expect(catalog).toContainResource('Exec[refresh-motd]', { with: { unless: null, refreshonly: true } });
+    expect(failureOf(() => expect(catalog).toContainResource('File[/etc/motd]', { with: { mode: null } }))).toContain("\n  mode: expected null, got '0644'");
+    expect(failureOf(() => expect(catalog).toContainResource('File[/etc/motd]', { without: ['mode', 'owner'] }))).toMatch(/differs:\n {2}mode: expected unset, got '0644'$/);
   });
 
   it('checks the content', () => {
@@ -182,10 +186,14 @@ describe('toCompileWithAllDeps', () => {
   });
 
   it('fails on a relationship to a resource the catalog lacks, naming where it was declared', async () => {
-    // Without the package, File['/etc/motd'] requires a resource that does not exist.
-    const catalog = await compile({ klass: 'motd', params: { manage_package: false }, modulepath });
-    const message = failureOf(() => expect(catalog).toCompileWithAllDeps());
+    // The compiler refuses such references itself (as Puppet does) ...
+    await expect(compile({ klass: 'motd', params: { manage_package: false }, modulepath })).rejects.toThrow(/Could not find resource 'Package\[motd-tools\]' in parameter 'require'.*line: \d+/);
+    // ... so the matcher meets them in catalogs from elsewhere (Puppet's JSON, edited ones).
+    const json = (await compile({ klass: 'motd', modulepath })).toJSON();
+    const edited = { ...json, resources: json.resources.filter((resource) => resource.type !== 'Package') };
+    const message = failureOf(() => expect(edited).toCompileWithAllDeps());
     expect(message).toMatch(/^expected every relationship to resolve without cycles, but:\n {2}Package\[motd-tools\] \(require of File\[\/etc\/motd\] at .*init\.pp:14\) is not in the catalog$/);
+    expect(json).toCompileWithAllDeps();
   });
 
   it('fails on a dependency cycle, through containers too', async () => {
