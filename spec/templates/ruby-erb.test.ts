@@ -100,6 +100,7 @@ export const SNIPPETS: Record<string, string> = {
   assignment_in_condition: "<% if m = @name.match(/^(w)(.*)$/) -%>\n<%= m[1] %>-<%= m[2] %>\n<% end -%>\n<% if ! @disabled and ! @name.match(/x/) -%>\nok\n<% end -%>\n",
   unassigned_locals_are_nil: "<% @servers.each_with_index do |s, i| -%>\n<% suffix = ' first' if i == 0 -%>\n<% label = s.upcase if false -%>\n<%= s %><%= suffix %>[<%= label.inspect %>]\n<% end -%>\n",
   enumerators: "<% [@servers].flatten.each_index do |i| -%>\nnode <%= [@servers].flatten[i] %> id <%= i+1 %>\n<% end -%>\n<%= @servers.each_with_index.map { |s, i| \"#{i}:#{s}\" }.join(',') %> <%= @opts.each_with_index.map { |(k, v), i| \"#{i}#{k}\" }.join %> <%= @servers.find_all { |s| s =~ /^a/ }.inspect %>\n<% @opts.sort.each do |key, val| -%>\n<% next if val == :undef or val.nil? -%>\n<%= key %>  <%= val %>\n<% end -%>\n",
+  named_format: "<%= '%{name} listens on %<port>05d (%{name})' % { name: @name, port: @port } %> <%= format('%<r>.2f', r: @ratio) %>\n",
   string_format: '<%= format("%-8s|%3d|%.2f", @name, @port, @ratio) %> <%= "%s=%s" % ["k", "v"] %> <%= "%05d" % 42 %>\n',
   crlf: 'a\r\n<% if true -%>\r\nb\r\n<% end -%>\r\n',
 };

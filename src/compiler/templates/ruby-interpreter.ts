@@ -8,7 +8,7 @@ import { PSensitive } from '../values.js';
 import { arrayMethod, hashMethod, rangeMethod } from './ruby-collections.js';
 import { isIP } from 'node:net';
 import { BreakSignal, NextSignal, RException, RMatch, RubyError, argCount, type RBlock, type RubyRuntime } from './ruby-runtime.js';
-import { NO_METHOD, format, stringMethod, symbolMethod } from './ruby-string.js';
+import { NO_METHOD, format, formatNamed, stringMethod, symbolMethod } from './ruby-string.js';
 import {
   KNOWN_CLASSES, RClass, RRange, RRegexp, RSymbol, classChain, className, fromPuppet, inspect, isInteger, isNumeric,
   isTruthy, makeFloat, numberOf, rubyCompare, rubyEquals, toPuppet, toS, type RHash, type RValue,
@@ -725,6 +725,7 @@ export class RubyInterpreter implements RubyRuntime {
         return args[0] === undefined || (Array.isArray(args[0]) && args[0].length === 0) ? new Map() : args[0];
       case 'format':
       case 'sprintf':
+        if (args.length === 2 && args[1] instanceof Map) return formatNamed(toS(args[0]), args[1]);
         return format(toS(args[0]), args.slice(1));
       case 'raise':
       case 'fail': {

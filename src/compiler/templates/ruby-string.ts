@@ -136,6 +136,7 @@ export function stringMethod(rt: RubyRuntime, s: string, name: string, args: RVa
       if (!isInteger(args[0])) throw new RubyError(`no implicit conversion of ${className(args[0])} into Integer`);
       return s.repeat(args[0]);
     case '%':
+      if (args[0] instanceof Map) return formatNamed(s, args[0]);
       return format(s, Array.isArray(args[0]) ? args[0] : [args[0]]);
     case '[]':
     case 'slice':
@@ -343,6 +344,18 @@ function stringIndex(s: string, args: RValue[]): RValue {
 function normalizeIndex(i: number, length: number): number | undefined {
   const at = i < 0 ? i + length : i;
   return at < 0 ? undefined : at;
+}
+
+/** `'%{name} is %<n>05d' % { name: 'x', n: 3 }`: named references into a hash (symbol keys). */
+export function formatNamed(spec: string, values: Map<RValue, RValue>): string {
+  const get = (name: string): RValue => {
+    const key = [...values.keys()].find((k) => (k instanceof RSymbol ? k.name : k) === name);
+    if (key === undefined && !values.has(name)) throw new RubyError(`key<${name}> not found`);
+    return values.get(key);
+  };
+  return spec
+    .replace(/%\{(\w+)\}/g, (_all, name: string) => toS(get(name)))
+    .replace(/%<(\w+)>([-+ 0#]*\d*(?:\.\d+)?[sdifeEgGxXobBp])/g, (_all, name: string, conv: string) => format(`%${conv}`, [get(name)]));
 }
 
 /** Kernel#format / String#%: flags, width, precision; %s %d %i %f %e %g %x %o %b %p %%. */
