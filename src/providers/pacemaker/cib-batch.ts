@@ -3,7 +3,7 @@
 // Provider names: `cibpatch` (default); `crm` and `pcs` are aliases so manifests that pick
 // puppet-corosync's providers still work — all three write the same patches.
 
-import { CibSession, describeAction, type CommitResult, type DesiredItem } from '../../backends/cib/index.js';
+import { CibSession, describeAction, type DesiredItem } from '../../backends/cib/index.js';
 import type { CibModel } from '../../backends/cib/index.js';
 import type { ApplyContext } from '../framework/context.js';
 import { registerApplyOption } from '../framework/options.js';
@@ -26,10 +26,6 @@ const BATCH_KEY = Symbol('papply.cib-batch');
 /** Every change of a run's cs_* resources goes through this one batch (and one session). */
 export class CibBatch implements Batch {
   private opened?: Promise<CibSession>;
-  /** The last commit's result, for reports and specs. */
-  lastResult?: CommitResult;
-  /** Patches written during the run. */
-  writes = 0;
   /** Items of noop commits so far (what the run would have written). */
   private readonly previewed: DesiredItem[] = [];
 
@@ -61,9 +57,7 @@ export class CibBatch implements Batch {
     const result = await session.commit(noop ? [...this.previewed, ...items] : items, { noop });
     const earlier = new Set(this.previewed.map((item) => item.owner));
     if (noop) this.previewed.push(...items);
-    this.lastResult = result;
     if (result.patch) this.context.log('debug', `CIB patch${noop ? ' (not sent, noop)' : ''}:\n${result.patch.trimEnd()}`);
-    if (result.changed) this.writes += 1;
     const byRef = new Map(members.map((member) => [member.ref, member]));
     for (const note of result.notes) {
       if (note.owner !== undefined && earlier.has(note.owner)) continue;
