@@ -110,6 +110,16 @@ describe('compile', () => {
     await expect(compile({ manifest: '$x = "${undefined_variable}"', strictVariables: true })).rejects.toThrow(/undefined_variable/);
   });
 
+  it('compiles a site manifest file for a node, as host specs do', async () => {
+    const web = await compile({ manifestFile: 'spec/library/fixtures/manifests/site.pp', nodeName: 'web-1.example.com', modulepath });
+    expect(web.classes).toContain('motd');
+    expect(web.resource('File[/etc/motd]')!.file).toMatch(/motd\/manifests\/init\.pp$/);
+    const other = await compile({ manifestFile: 'spec/library/fixtures/manifests/site.pp', nodeName: 'db-1.example.com', postCondition: "notify { 'post': }", modulepath });
+    expect(other.resource('Notify[unclassified]')).toBeDefined();
+    expect(other.resource('Notify[post]')).toBeDefined();
+    expect(other.resource('File[/etc/motd]')).toBeUndefined();
+  });
+
   it('lists resources by type and the containers of a resource', async () => {
     const catalog = await compile({ klass: 'motd', params: { banner: 'Hi' }, modulepath });
     expect(catalog.resourcesOfType('file').map((r) => r.title)).toEqual(['/etc/motd', '/etc/motd.d/10-banner']);

@@ -12,6 +12,7 @@ export type Expected =
   | number
   | boolean
   | null
+  | undefined
   | RegExp
   | ((actual: CatalogValue | undefined) => boolean)
   | { asymmetricMatch(actual: unknown): boolean }
@@ -37,7 +38,7 @@ export function stringForm(value: CatalogValue | undefined): string {
 export function matches(expected: Expected, actual: CatalogValue | undefined): boolean {
   if (typeof expected === 'function') return Boolean(expected(actual));
   if (isAsymmetric(expected)) return expected.asymmetricMatch(actual);
-  if (expected === null) return actual === undefined || actual === null;
+  if (expected === null || expected === undefined) return actual === undefined || actual === null;
   if (actual === undefined || actual === null) return false;
   if (expected instanceof RegExp) return new RegExp(expected.source, expected.flags.replace(/[gy]/g, '')).test(stringForm(actual));
   if (Array.isArray(expected)) {

@@ -11,6 +11,8 @@ import { attributeList, puppetString } from './literal.js';
 export interface SpecCompileOptions {
   /** Puppet code compiled as the main manifest (site.pp). */
   manifest?: string;
+  /** A manifest file (or a directory of *.pp files) compiled before `manifest`, as rspec-puppet's host specs compile site.pp. */
+  manifestFile?: string;
   /** The class under test: `include x`, or `class { 'x': ... }` when `params` are given. */
   klass?: string;
   /** The defined type under test: `x { '<title>': ... }`. */
@@ -90,10 +92,11 @@ export async function compile(options: SpecCompileOptions): Promise<CompiledCata
   const subject = subjectCode(options);
   const main = [...codeOf(options.manifest), ...(subject === undefined ? [] : [subject]), ...codeOf(options.postCondition)];
   const pre = codeOf(options.preCondition);
-  if (main.length === 0 && pre.length === 0) throw new TypeError('papply/spec: give manifest, klass or define');
+  if (main.length === 0 && pre.length === 0 && options.manifestFile === undefined) throw new TypeError('papply/spec: give manifest, manifestFile, klass or define');
   const modulepath = options.modulepath === undefined ? ['modules'] : typeof options.modulepath === 'string' ? [options.modulepath] : [...options.modulepath];
   try {
     const { catalog, warnings } = compileWithWarnings({
+      manifest: options.manifestFile === undefined ? undefined : resolve(options.manifestFile),
       code: main.join('\n'),
       preCondition: pre.length > 0 ? pre.join('\n') : undefined,
       nodeName,
