@@ -52,6 +52,14 @@ describe('toContainResource', () => {
     expect(failureOf(() => expect(catalog).toContainResource('File[/etc/motd]', { without: ['mode', 'owner'] }))).toMatch(/differs:\n {2}mode: expected unset, got '0644'$/);
   });
 
+  it('checks that only the given parameters are set', () => {
+    expect(catalog).toContainResource('Package[motd-tools]', { onlyWith: { ensure: 'installed' } });
+    expect(catalog).toContainResource('Exec[refresh-motd]', { onlyWith: { command: '/usr/bin/true', refreshonly: true, subscribe: 'File[/etc/motd]' } });
+    const message = failureOf(() => expect(catalog).toContainResource('File[/etc/motd]', { onlyWith: { ensure: 'file', mode: '0644' } }));
+    expect(message).toContain("File[/etc/motd] with ensure => 'file', mode => '0644', no other parameters, but");
+    expect(message).toMatch(/\n {2}only the given parameters: also set content => ".*", require => 'Package\[motd-tools\]'$/);
+  });
+
   it('checks the content', () => {
     expect(catalog).toContainResource('File[/etc/motd]', { contentMatches: [/ssh port 2222/, 'admin: ann'] });
     const message = failureOf(() => expect(catalog).toContainResource('File[/etc/motd]', { contentMatches: 'admin: bob' }));

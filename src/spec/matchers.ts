@@ -3,6 +3,7 @@
 // for every parameter that differs, the declared relationships when one is missing.
 
 import type { Catalog } from '../compiler/catalog.js';
+import { findType } from '../providers/framework/registry.js';
 import { CompiledCatalog, canonicalRef, type SpecResource } from './catalog.js';
 import { matches, show, stringForm, type Expected } from './compare.js';
 import { dependencyProblems } from './deps.js';
@@ -13,6 +14,8 @@ export type { Expected } from './compare.js';
 export interface ResourceExpectation {
   /** Parameters and the values they must have (see Expected). */
   with?: Readonly<Record<string, Expected>>;
+  /** Like `with`, and no other parameter may be set (rspec-puppet's only_with; the namevar does not count unless listed). */
+  onlyWith?: Readonly<Record<string, Expected>>;
   /** Parameters that must not be set, or (as an object) values they must not match. */
   without?: readonly string[] | Readonly<Record<string, Expected>>;
   /** The resource is applied after these (`that_requires`). */
@@ -29,6 +32,7 @@ export interface ResourceExpectation {
 
 export interface ClassExpectation {
   with?: Readonly<Record<string, Expected>>;
+  onlyWith?: Readonly<Record<string, Expected>>;
   without?: readonly string[] | Readonly<Record<string, Expected>>;
 }
 
@@ -86,7 +90,8 @@ function describeResource(resource: SpecResource): string {
 
 function describeExpectation(expectation: ResourceExpectation): string {
   const parts: string[] = [];
-  for (const [name, value] of Object.entries(expectation.with ?? {})) parts.push(`${name} => ${show(value)}`);
+  for (const [name, value] of Object.entries({ ...expectation.with, ...expectation.onlyWith })) parts.push(`${name} => ${show(value)}`);
+  if (expectation.onlyWith) parts.push('no other parameters');
   const without = expectation.without;
   if (Array.isArray(without)) parts.push(...without.map((name) => `${name} unset`));
   else for (const [name, value] of Object.entries(without ?? {})) parts.push(`${name} not ${show(value)}`);
@@ -102,8 +107,14 @@ function describeExpectation(expectation: ResourceExpectation): string {
 function mismatches(catalog: CompiledCatalog, resource: SpecResource, expectation: ResourceExpectation): string[] {
   const problems: string[] = [];
   const parameters = resource.parameters;
-  for (const [name, expected] of Object.entries(expectation.with ?? {})) {
+  for (const [name, expected] of Object.entries({ ...expectation.with, ...expectation.onlyWith })) {
     if (!matches(expected, parameters[name])) problems.push(`${name}: expected ${show(expected)}, got ${show(parameters[name])}`);
+  }
+  if (expectation.onlyWith) {
+    const namevar = findType(resource.type)?.namevars[0] ?? 'name';
+    const listed = new Set(Object.keys(expectation.onlyWith));
+    const others = Object.keys(parameters).filter((name) => !listed.has(name) && name !== namevar);
+    if (others.length > 0) problems.push(`only the given parameters: also set ${others.map((name) => `${name} => ${show(parameters[name])}`).join(', ')}`);
   }
   const without = expectation.without;
   if (Array.isArray(without)) {
