@@ -61,11 +61,11 @@ export class RubyInterpreter implements RubyRuntime {
   private readonly self = new TemplateSelf();
 
   /** Names assigned somewhere in the template: Ruby reads them as nil before any assignment ran. */
-  private readonly assignedLocals = new Set<string>();
+  private readonly assignedLocals: Set<string>;
 
   constructor(private readonly input: RenderInput) {
     this.scopeObject = new ScopeObject(input.ctx);
-    collectAssignedLocals(input.program, this.assignedLocals);
+    this.assignedLocals = assignedLocalsOf(input.program);
   }
 
   render(): string {
@@ -763,6 +763,19 @@ export class RubyInterpreter implements RubyRuntime {
     if (asVariable) throw new RubyError(`undefined local variable or method '${name}'`);
     throw new RubyError(`undefined method '${name}' for the template (outside the template Ruby subset)`);
   }
+}
+
+// Per parsed program (programs are cached by the template compiler).
+const assignedLocalsCache = new WeakMap<object, Set<string>>();
+
+function assignedLocalsOf(program: Node[]): Set<string> {
+  let names = assignedLocalsCache.get(program);
+  if (!names) {
+    names = new Set();
+    collectAssignedLocals(program, names);
+    assignedLocalsCache.set(program, names);
+  }
+  return names;
 }
 
 /**
