@@ -12,10 +12,8 @@ import { isHash, type PHash, type Value } from '../values.js';
 import { loadHieraConfig, type HieraConfig, type HierarchyLevel } from './config.js';
 import { DataFiles, expandGlob } from './data-files.js';
 import { interpolate, splitKey, type InterpolationContext } from './interpolate.js';
-import { deepMerge, mergeFound, parseMerge, type MergeStrategy } from './merge.js';
+import { deepClone, deepMerge, mergeFound, parseMerge, type MergeStrategy } from './merge.js';
 
-export { deepMerge, mergeFound, parseMerge } from './merge.js';
-export type { MergeStrategy } from './merge.js';
 
 type Scope = { lookupVariable(name: string): Value };
 
@@ -142,7 +140,7 @@ export class Hiera implements DataLookup {
       }
     }
     if (!all.length) return undefined;
-    const merged = all.slice(1).reduce<Value>((memo, lower) => deepMerge(memo, structuredCloneValue(lower), { name: 'deep' }), structuredCloneValue(all[0])) as PHash;
+    const merged = all.slice(1).reduce<Value>((memo, lower) => deepMerge(memo, deepClone(lower), { name: 'deep' }), deepClone(all[0])) as PHash;
     if (applies(key)) options = merged.get(key);
     if (options === undefined) {
       for (const [pattern, value] of merged) {
@@ -156,11 +154,6 @@ export class Hiera implements DataLookup {
   }
 }
 
-function structuredCloneValue(value: Value): Value {
-  if (Array.isArray(value)) return value.map(structuredCloneValue);
-  if (isHash(value)) return new Map([...value].map(([k, v]) => [k, structuredCloneValue(v)]));
-  return value;
-}
 
 /** `ntp::servers` -> `ntp`; undefined for keys outside any module. */
 function moduleOf(key: string): string | undefined {

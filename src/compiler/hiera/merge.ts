@@ -77,7 +77,7 @@ function uniq(values: Value[]): Value[] {
   return out;
 }
 
-function deepClone(value: Value): Value {
+export function deepClone(value: Value): Value {
   if (Array.isArray(value)) return value.map(deepClone);
   if (isHash(value)) return new Map([...value].map(([k, v]) => [k, deepClone(v)]));
   return value;

@@ -5,10 +5,10 @@
 // placeholders, `<%= %>` code is wrapped in output markers, and line breaks stay where the
 // template has them, so parser lines are template lines.
 
-export const TEXT_MARK = '\u0000';
-export const OUTPUT_OPEN = '\u0001';
-export const OUTPUT_CLOSE = '\u0002';
-export const TAG_SEPARATOR = '\u0003';
+const TEXT_MARK = '\u0000';
+const OUTPUT_OPEN = '\u0001';
+const OUTPUT_CLOSE = '\u0002';
+const TAG_SEPARATOR = '\u0003';
 
 export interface ErbProgram {
   /** Ruby source with placeholders, for grammar/erb.peggy. */

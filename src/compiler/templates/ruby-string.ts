@@ -152,10 +152,6 @@ export function stringMethod(rt: RubyRuntime, s: string, name: string, args: RVa
       return s.length ? s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1) : '';
     case 'ord':
       return s.codePointAt(0);
-    case 'unpack':
-    case 'encoding':
-    case 'force_encoding':
-      return NO_METHOD;
     default:
       return NO_METHOD;
   }
@@ -205,7 +201,7 @@ function regexpIndex(re: RRegexp, s: string, from: number): number {
   return m ? m.index : -1;
 }
 
-export function escapeRegexp(s: string): string {
+function escapeRegexp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
 }
 
