@@ -11,6 +11,9 @@ import { diffConfiguration, type ChangeNote, type CibChange } from './diff.js';
 import { configurationOf, formatVersion, parseCib, type CibModel, type CibVersion } from './model.js';
 import { buildPatch } from './patch.js';
 
+/** How long conflicts caused only by status updates are retried without counting as attempts. */
+const STATUS_CHURN_BUDGET_MS = 60_000;
+
 export interface CibSessionOptions extends CibBackendOptions {
   /** An already opened backend (else one is opened from the other options). */
   backend?: CibBackend;
@@ -128,6 +131,8 @@ export class CibSession {
     // the configuration and so the plan unchanged, and the retry goes out without checking again;
     // otherwise the check would keep the compare-and-swap window open while the status churns.
     let checked: { configuration: string; check: Awaited<ReturnType<typeof checkPatch>> } | undefined;
+    const started = Date.now();
+    let statusRetries = 0;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const plan = this.plan(items);
       if (plan.errors.length > 0) {
@@ -157,6 +162,16 @@ export class CibSession {
       // Several nodes applying the same manifest race each other: spread their retries a little.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
       await this.refresh();
+      // Only the status moved (operation results: num_updates), not the configuration: the cluster
+      // is busy, not contended. Such retries do not use up attempts for a while; the pause grows
+      // so the burst of results passes.
+      const now = this.currentModel.version;
+      if (now.adminEpoch === plan.version.adminEpoch && now.epoch === plan.version.epoch && Date.now() - started < STATUS_CHURN_BUDGET_MS) {
+        statusRetries++;
+        attempt--;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * statusRetries) + Math.random() * 100));
+        await this.refresh();
+      }
     }
     throw new CibPatchError(`the ${this.backend.describe()} kept changing while papply wrote to it: gave up after ${maxAttempts} attempts; nothing was written`, owners);
   }
