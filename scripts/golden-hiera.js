@@ -49,7 +49,7 @@ try {
       const modulepath = spec.modulepath ? ['--modulepath', join(dir, spec.modulepath)] : [];
       execFileSync('puppet', ['apply', '--color=false', ...modulepath, '--certname', spec.certname, '--hiera_config', join(dir, 'hiera.yaml'),
         '--confdir', join(work, 'conf'), '--vardir', join(work, 'var'), '--codedir', join(work, 'code'), '--logdir', join(work, 'log'),
-        '--rundir', join(work, 'run'), manifestFile], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+        '--rundir', join(work, 'run'), manifestFile], { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
       console.log(`ok   ${name}`);
     } catch (error) {
       console.log(`FAIL ${name}\n${error.stdout}${error.stderr}`);

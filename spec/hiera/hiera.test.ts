@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/compiler/functions/hiera.js';
 import '../../src/compiler/functions/stdlib/index.js';
 import { lookupFunction } from '../../src/compiler/functions/registry.js';
@@ -43,7 +43,14 @@ for (const name of readdirSync(fixtures).sort()) {
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, string>;
 
   describe(`Hiera fixture '${name}' against Puppet 7`, () => {
-    const ctx = contextFor(dir, spec);
+    // scripts/golden-hiera.js runs Puppet in the fixture directory (Hiera 3 datadirs are relative to it).
+    const cwd = process.cwd();
+    let ctx: TemplateContext;
+    beforeAll(() => {
+      process.chdir(dir);
+      ctx = contextFor(dir, spec);
+    });
+    afterAll(() => process.chdir(cwd));
     for (const [id, fn, args] of spec.lookups) {
       it(`${id}: ${fn}(${JSON.stringify(args).slice(1, -1)})`, () => {
         const value = lookupFunction(fn)!(ctx, args.map(fromPlain));
@@ -99,7 +106,8 @@ describe('Hiera errors', () => {
   });
 
   it('rejects other hiera.yaml versions and backends, naming the file', () => {
-    expect(() => loadHiera(project({ 'hiera.yaml': 'version: 3\n' }))).toThrow(/hiera\.yaml: only hiera.yaml version 5/);
+    expect(() => loadHiera(project({ 'hiera.yaml': 'version: 4\n' }))).toThrow(/hiera\.yaml: hiera.yaml version 4 is not supported/);
+    expect(() => loadHiera(project({ 'hiera.yaml': ':backends: [eyaml]\n' }))).toThrow(/Hiera 3 backend 'eyaml' is not supported/);
     expect(() => loadHiera(project({ 'hiera.yaml': 'version: 5\nhierarchy:\n  - name: x\n    lookup_key: eyaml_lookup_key\n    path: x.eyaml\n' }))).toThrow(
       /'lookup_key: eyaml_lookup_key' is not supported/,
     );

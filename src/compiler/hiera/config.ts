@@ -2,7 +2,7 @@
 // or globs. Backends other than yaml_data and json_data are reported, not ignored.
 
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { PapplyError } from '../../errors.js';
 
@@ -38,8 +38,10 @@ export function loadHieraConfig(file: string): HieraConfig {
   };
   if (!raw || typeof raw !== 'object') fail('not a hash');
   const config = raw as Plain;
-  if (config.version !== 5) fail(`only hiera.yaml version 5 is supported (found version ${String(config.version ?? 'none')})`);
   const base = dirname(file);
+  // Hiera 3 (no version, `:backends:` / `:hierarchy:`): still what many sites of this field have.
+  if (config.version === undefined || config.version === 3) return hiera3Config(file, config, fail);
+  if (config.version !== 5) fail(`hiera.yaml version ${String(config.version)} is not supported (version 5, or 3 as a global configuration)`);
   const defaults = (config.defaults ?? {}) as Plain;
   const defaultDatadir = typeof defaults.datadir === 'string' ? defaults.datadir : 'data';
   // Without a defaults section Puppet reads YAML; a defaults section without a backend means
@@ -85,4 +87,31 @@ function backendOf(section: Plain, where: string, fail: (m: string) => never): D
   if (backend === undefined) return undefined;
   if (backend === 'yaml_data' || backend === 'json_data') return backend;
   return fail(`${where}: data_hash '${String(backend)}' is not supported by papply (yaml_data or json_data)`);
+}
+
+/**
+ * A Hiera 3 configuration as levels: for each backend (yaml, json) in order, each hierarchy entry
+ * is `<datadir>/<entry>.<yaml|json>`. A relative datadir is relative to the current directory, as
+ * in Puppet.
+ */
+function hiera3Config(file: string, config: Plain, fail: (m: string) => never): HieraConfig {
+  const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+  const backends = list(config[':backends'] ?? 'yaml');
+  const hierarchy = list(config[':hierarchy'] ?? 'common');
+  const levels: HierarchyLevel[] = [];
+  for (const backend of backends) {
+    if (backend !== 'yaml' && backend !== 'json') fail(`Hiera 3 backend '${backend}' is not supported by papply (yaml or json)`);
+    const settings = (config[`:${backend}`] ?? {}) as Plain;
+    const datadir = typeof settings[':datadir'] === 'string' ? (settings[':datadir'] as string) : 'hieradata';
+    for (const entry of hierarchy) {
+      levels.push({
+        name: `${backend}: ${entry}`,
+        datadir: resolve(datadir),
+        dataHash: backend === 'json' ? 'json_data' : 'yaml_data',
+        paths: [`${entry}.${backend}`],
+        globs: [],
+      });
+    }
+  }
+  return { file, hierarchy: levels };
 }
