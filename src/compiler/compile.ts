@@ -13,6 +13,8 @@ import './functions/index.js';
 import { loadHiera } from './hiera/index.js';
 import { Loader } from './loader.js';
 import { parseManifest } from './parser.js';
+import '../providers/all.js';
+import { findType } from '../providers/framework/registry.js';
 import { fromPlain, type Value } from './values.js';
 
 export interface CompileSubject {
@@ -107,7 +109,8 @@ export function compileWithWarnings(options: CompileOptions): CompileResult {
   const facts = options.facts ?? minimalFacts();
   const nodeName = (options.nodeName ?? String(facts.fqdn ?? facts.hostname ?? hostname())).toLowerCase();
   const modulepath = options.modulepath ?? ['modules'];
-  const loader = new Loader(modulepath, parseManifest);
+  // Types papply's engine implements (concat, haproxy_conf_dir ...) are known resource types.
+  const loader = new Loader(modulepath, parseManifest, (name) => findType(name) !== undefined);
   const variables = topVariables(nodeName, facts);
   if (options.subject) variables.set('__papply_subject_params', fromPlain(options.subject.params ?? {}));
   const evaluator = new Evaluator(loader, {

@@ -40,9 +40,14 @@ export class Loader {
   private loadingModule?: string;
   readonly nodes: NodeDefinition[] = [];
 
+  /**
+   * @param nativeType whether papply's engine implements a resource type of that name (its own
+   *   types such as concat::fragment count as known, like a module's lib/puppet/type would)
+   */
   constructor(
     readonly modulepath: string[],
     private readonly parse: ParseManifest,
+    private readonly nativeType: (name: string) => boolean = () => false,
   ) {}
 
   /** Parses a file (once) and registers its definitions. */
@@ -113,11 +118,11 @@ export class Loader {
   }
 
   /**
-   * Whether `name` (lowercase) is a resource type Puppet would know: its core types, the cs_* types
-   * papply implements, stdlib's anchor, or a type a module ships in lib/puppet/type/<name>.rb.
+   * Whether `name` (lowercase) is a resource type Puppet would know: its core types, the cs_* types,
+   * stdlib's anchor, a type papply's engine implements, or one a module ships in lib/puppet/type/<name>.rb.
    */
   isResourceType(name: string): boolean {
-    if (BUILTIN_TYPES.has(name)) return true;
+    if (BUILTIN_TYPES.has(name) || this.nativeType(name)) return true;
     let known = this.moduleTypes.get(name);
     if (known === undefined) this.moduleTypes.set(name, (known = this.moduleShipsType(name)));
     return known;
