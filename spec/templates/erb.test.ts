@@ -93,12 +93,20 @@ describe('errors name the template, the line and the construct', () => {
     });
   }
 
-  it('reports the line in the error location', () => {
+  it('names the template line in the message and locates the error at the call site', () => {
     try {
       render('one\ntwo\n<% until false %><% end %>');
       expect.unreachable();
     } catch (e) {
-      expect((e as PapplyError).location?.line).toBe(3);
+      expect((e as PapplyError).message).toMatch(/at inline_template at spec\.pp:1:3$/);
+      expect((e as PapplyError).location).toEqual({ file: 'spec.pp', line: 1, column: 1 });
+    }
+    try {
+      template(contextFor({}), 'fixtures/partial.erb');
+      lookupFunction('inline_template')!(contextFor({}), ['\n<%= @nope.size %>']);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as PapplyError).describe()).toBe("spec.pp:1:1: undefined method 'size' for nil:NilClass at inline_template at spec.pp:1:2");
     }
   });
 });

@@ -47,13 +47,21 @@ function describeFound(found: string | null): string {
   return `unexpected ${JSON.stringify(found)}`;
 }
 
-/** Renders ERB `source` (named `file` in errors) with the calling scope of `ctx`. */
+/**
+ * Renders ERB `source` (named `file` in errors) with the calling scope of `ctx`. Errors name the
+ * template file and line in their message and carry the call site (the manifest) as location.
+ */
 export function renderErb(source: string, file: string, ctx: CallContext): string {
-  const { program, texts } = compileTemplate(source, file);
+  let compiledTemplate: CompiledTemplate;
   try {
-    return new RubyInterpreter({ program, texts, file, ctx }).render();
+    compiledTemplate = compileTemplate(source, file);
   } catch (error) {
-    throw templateError(error, file);
+    throw error instanceof PapplyError ? new PapplyError(error.message, ctx.loc, { cause: error }) : error;
+  }
+  try {
+    return new RubyInterpreter({ ...compiledTemplate, file, ctx }).render();
+  } catch (error) {
+    throw templateError(error, file, ctx.loc);
   }
 }
 

@@ -3,7 +3,7 @@
 // scope (`scope['x']`, `scope.lookupvar`, `scope.function_x([...])`), `has_variable?` asks it.
 
 import type { CallContext } from '../functions/registry.js';
-import { PapplyError } from '../../errors.js';
+import { PapplyError, type SourceLocation } from '../../errors.js';
 import { PSensitive } from '../values.js';
 import { arrayMethod, hashMethod, rangeMethod } from './ruby-collections.js';
 import { isIP } from 'node:net';
@@ -869,15 +869,10 @@ function roundHalfAway(value: number, digits: number): number {
   return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
 }
 
-/** A Ruby error as papply reports it: the message with the template file and line. */
-export function templateError(error: unknown, file: string): unknown {
-  if (error instanceof RubyError) {
-    const line = error.line ?? 1;
-    return new PapplyError(`${error.message} at ${file}:${line}`, { file, line, column: 1 });
-  }
-  if (error instanceof BreakSignal || error instanceof NextSignal) {
-    return new PapplyError(`'break' or 'next' outside of a block in ${file}`, { file, line: 1, column: 1 });
-  }
+/** A Ruby error as papply reports it: the template file and line in the message, at the call site. */
+export function templateError(error: unknown, file: string, callSite: SourceLocation): unknown {
+  if (error instanceof RubyError) return new PapplyError(`${error.message} at ${file}:${error.line ?? 1}`, callSite);
+  if (error instanceof BreakSignal || error instanceof NextSignal) return new PapplyError(`'break' or 'next' outside of a block in ${file}`, callSite);
   return error;
 }
 
