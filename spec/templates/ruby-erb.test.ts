@@ -101,6 +101,7 @@ export const SNIPPETS: Record<string, string> = {
   unassigned_locals_are_nil: "<% @servers.each_with_index do |s, i| -%>\n<% suffix = ' first' if i == 0 -%>\n<% label = s.upcase if false -%>\n<%= s %><%= suffix %>[<%= label.inspect %>]\n<% end -%>\n",
   enumerators: "<% [@servers].flatten.each_index do |i| -%>\nnode <%= [@servers].flatten[i] %> id <%= i+1 %>\n<% end -%>\n<%= @servers.each_with_index.map { |s, i| \"#{i}:#{s}\" }.join(',') %> <%= @opts.each_with_index.map { |(k, v), i| \"#{i}#{k}\" }.join %> <%= @servers.find_all { |s| s =~ /^a/ }.inspect %>\n<% @opts.sort.each do |key, val| -%>\n<% next if val == :undef or val.nil? -%>\n<%= key %>  <%= val %>\n<% end -%>\n",
   named_format: "<%= '%{name} listens on %<port>05d (%{name})' % { name: @name, port: @port } %> <%= format('%<r>.2f', r: @ratio) %>\n",
+  loops: "<% i = 0 -%>\n<% while i < 3 -%>\nline <%= i %>\n<% i += 1 -%>\n<% end -%>\n<% j = 5; j -= 1 until j < 2 -%>\n<%= j %>\n<% k = 0; while true do k += 1; next if k == 2; break if k > 3; end -%>\n<%= k %>\n",
   string_format: '<%= format("%-8s|%3d|%.2f", @name, @port, @ratio) %> <%= "%s=%s" % ["k", "v"] %> <%= "%05d" % 42 %>\n',
   crlf: 'a\r\n<% if true -%>\r\nb\r\n<% end -%>\r\n',
 };

@@ -18,6 +18,8 @@ import { rubyJson, rubyYaml } from './ruby-serialize.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Node = any;
 
+const MAX_LOOP_ITERATIONS = 1_000_000;
+
 /** The Puppet scope as templates see it (`scope`). */
 class ScopeObject {
   constructor(readonly ctx: CallContext) {}
@@ -112,6 +114,8 @@ export class RubyInterpreter implements RubyRuntime {
         return this.evalCase(node, env);
       case 'begin':
         return this.evalBegin(node, env);
+      case 'while':
+        return this.evalWhile(node, env);
       case 'next':
         throw new NextSignal(node.value ? this.eval(node.value, env) : undefined);
       case 'break':
@@ -211,6 +215,21 @@ export class RubyInterpreter implements RubyRuntime {
       }
     }
     return node.else ? this.evalBody(node.else, env) : undefined;
+  }
+
+  /** while/until (loop and modifier forms); a runaway loop is an error, not a hung compile. */
+  private evalWhile(node: Node, env: Env): RValue {
+    for (let iterations = 0; isTruthy(this.eval(node.cond, env)) !== node.until; iterations++) {
+      if (iterations >= MAX_LOOP_ITERATIONS) throw new RubyError(`loop ran more than ${MAX_LOOP_ITERATIONS} times (endless loop?)`);
+      try {
+        this.evalBody(node.body, env);
+      } catch (signal) {
+        if (signal instanceof BreakSignal) return signal.value;
+        if (signal instanceof NextSignal) continue;
+        throw signal;
+      }
+    }
+    return undefined;
   }
 
   /** begin/rescue/else/ensure: Ruby errors of the listed classes (StandardError when none) are rescued. */
