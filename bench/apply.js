@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { applyCatalog } from '../dist/engine/apply.js';
 import { RunLog } from '../dist/engine/log.js';
+import { row } from './harness.js';
 
 const classes = Number(process.argv[2] ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'papply-bench-apply-'));
@@ -44,6 +45,7 @@ for (const label of ['first run (creates)', 'second run (idempotent)']) {
   const report = await applyCatalog(built, { ...options, log: new RunLog({ stdout: sink, stderr: sink }) });
   const wall = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
+  row('engine', `${label}, ${report.metrics.resources.total} resources`, `${(wall / 1000).toFixed(2)} s, ${(wall / report.metrics.resources.total).toFixed(2)} ms/resource`);
   console.log(
     `${label}: ${report.metrics.resources.total} resources, ${report.metrics.changes.total} changes, ` +
       `${(wall / 1000).toFixed(2)} s wall, ${((user + system) / 1e6).toFixed(2)} s CPU, ` +

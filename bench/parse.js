@@ -4,6 +4,7 @@
 import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseManifest } from '../dist/compiler/parser.js';
+import { row } from './harness.js';
 
 /** One block of ~50 lines exercising the common constructs, numbered so that names differ. */
 function block(i) {
@@ -86,4 +87,5 @@ console.log(`parse: ${lines} lines, ${megabytes.toFixed(2)} MB (load average ${l
 console.log(`  median ${median.toFixed(1)} ms wall (best ${times[0].toFixed(1)} ms, worst ${times[runs - 1].toFixed(1)} ms), median ${cpuTimes[Math.floor(runs / 2)].toFixed(1)} ms CPU`);
 console.log(`  ${Math.round(lines / (median / 1000)).toLocaleString('en')} lines/s, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`);
 const cpuMedian = cpuTimes[Math.floor(runs / 2)];
+row('parse', `${lines} lines (${megabytes.toFixed(2)} MB), median of ${runs}`, `${median.toFixed(1)} ms wall (${cpuTimes[Math.floor(runs / 2)].toFixed(1)} ms CPU), ${Math.round(lines / (median / 1000)).toLocaleString('en')} lines/s, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`, '', 'target: 10,000 lines < 100 ms');
 console.log(`  target: 10,000 lines in under 100 ms -> ${median * (10_000 / lines) < 100 ? 'met' : cpuMedian * (10_000 / lines) < 100 ? 'met in CPU time (wall time inflated by load)' : 'NOT met'}`);
