@@ -76,7 +76,10 @@ function topVariables(nodeName: string, facts: Record<string, unknown>): Map<str
   const [host, ...domainParts] = nodeName.split('.');
   variables.set('facts', fromPlain(facts));
   variables.set('trusted', fromPlain({ authenticated: 'local', certname: nodeName, domain: domainParts.join('.') || undefined, extensions: {}, hostname: host, external: {} }));
-  variables.set('server_facts', fromPlain({ serverversion: '7.23.0', environment: 'production' }));
+  // What `puppet apply` has (no server): just the environment.
+  variables.set('server_facts', fromPlain({ environment: 'production' }));
+  variables.set('title', 'main');
+  variables.set('name', 'main');
   variables.set('environment', 'production');
   variables.set('clientcert', nodeName);
   variables.set('clientnoop', true);

@@ -175,6 +175,8 @@ export function evaluateNode(nodes: NodeDefinition[], ev: Evaluator): void {
   ev.builder.add(resource, ev.mainResource);
   ev.builder.addClass(found.name, 'node');
   const scope = new Scope('node', ev.topScope, ev.topScope, resource, 'node');
+  scope.vars.set('title', found.name);
+  scope.vars.set('name', found.name);
   ev.nodeScope = scope;
   resource.evaluated = true;
   ev.evaluateBlock(found.definition.body.body, scope);
