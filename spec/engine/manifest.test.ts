@@ -97,3 +97,20 @@ describe('papply apply MANIFEST', () => {
     expect(readFileSync(join(dir, 'role'), 'utf8')).toBe('loadbalancer on Debian Linux');
   });
 });
+
+describe('papply apply without --hiera-config', () => {
+  it('uses ./hiera.yaml of the working directory, as puppet apply does', async () => {
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'hiera.yaml'), 'version: 5\nhierarchy:\n  - name: common\n    path: common.yaml\n');
+    writeFileSync(join(dir, 'data/common.yaml'), "motd_text: 'from hiera'\n");
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      const { code } = await papply(`file { '${dir}/motd': content => lookup('motd_text') }`);
+      expect(code).toBe(2);
+    } finally {
+      process.chdir(previous);
+    }
+    expect(readFileSync(join(dir, 'motd'), 'utf8')).toBe('from hiera');
+  });
+});

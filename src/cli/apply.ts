@@ -18,6 +18,7 @@ import { exitCodeOf, summaryLine, summaryLines } from '../engine/report.js';
 import { applyOptionDefinitions } from '../providers/framework/options.js';
 import type { LogLevel } from '../providers/framework/resource.js';
 import { addRemoteApplyOptions, runRemoteApply, wantsRemoteApply } from '../remote/remote-apply.js';
+import { commandLineHieraConfig } from '../compiler/hiera/index.js';
 
 export interface ApplyCliOptions {
   modulepath?: string;
@@ -87,7 +88,7 @@ export async function runApply(manifest: string | undefined, options: ApplyCliOp
         modulepath,
         nodeName,
         facts,
-        hieraConfig: options.hieraConfig,
+        hieraConfig: commandLineHieraConfig(options.hieraConfig),
         onWarning: (message) => log.warning(message),
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -137,7 +138,7 @@ export function registerApplyCommand(program: Command, setExitCode: (code: numbe
     .option('-v, --verbose', 'print informational messages')
     .option('--tags <tags>', 'only apply resources with one of these tags (comma separated)')
     .option('--skip-tags <tags>', 'do not apply resources with one of these tags (comma separated)')
-    .option('--hiera-config <file>', 'hiera.yaml to use')
+    .option('--hiera-config <file>', 'hiera.yaml (default: ./hiera.yaml when present)')
     .option('--catalog <file>', 'apply this catalog JSON instead of compiling a manifest')
     .option('-e, --execute <code>', 'compile and apply this manifest code')
     .option('--summarize', 'print a summary of the run')

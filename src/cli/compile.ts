@@ -1,7 +1,6 @@
 // `papply compile MANIFEST`: compiles a manifest into Puppet's catalog JSON (stdout or --out).
 // Errors are printed as `FILE:LINE:COL: message` with exit code 1; nothing else is written.
 
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
@@ -10,6 +9,7 @@ import { LocalTransport } from '../backends/transport.js';
 import { compileWithWarnings } from '../compiler/compile.js';
 import { gatherFacts } from '../engine/facts.js';
 import { PapplyError } from '../errors.js';
+import { commandLineHieraConfig } from '../compiler/hiera/index.js';
 
 interface CompileCommandOptions {
   modulepath: string;
@@ -41,7 +41,7 @@ export function registerCompileCommand(program: Command, setExitCode: (code: num
     .action(async (manifest: string, options: CompileCommandOptions) => {
       try {
         const facts = options.facts ? await readFacts(options.facts) : await gatherFacts(new LocalTransport(hostname()));
-        const hieraConfig = options.hieraConfig ?? (existsSync('hiera.yaml') ? 'hiera.yaml' : undefined);
+        const hieraConfig = commandLineHieraConfig(options.hieraConfig);
         const { catalog } = compileWithWarnings({
           manifest,
           modulepath: options.modulepath.split(':').filter(Boolean),

@@ -17,6 +17,11 @@ import { deepClone, deepMerge, mergeFound, parseMerge, type MergeStrategy } from
 
 type Scope = { lookupVariable(name: string): Value };
 
+/** The hiera.yaml a command line run uses: the one given, else `./hiera.yaml` when present (as Puppet's default). */
+export function commandLineHieraConfig(given: string | undefined): string | undefined {
+  return given ?? (existsSync('hiera.yaml') ? 'hiera.yaml' : undefined);
+}
+
 export interface LookupResult {
   found: boolean;
   value?: Value;
