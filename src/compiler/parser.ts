@@ -59,7 +59,36 @@ function collectDefinitions(body: Expression[]): Definition[] {
     }
   };
   visit(body, undefined);
+  rejectRedefinitions(found);
   return found;
+}
+
+const KIND_WORDS: Record<string, string> = { HostClass: 'class', Define: 'definition' };
+
+/** Puppet refuses a file that defines the same class, define, node, function or type twice. */
+function rejectRedefinitions(definitions: Definition[]): void {
+  const seen = new Map<string, Definition>();
+  const where = (d: Definition): string => `(file: ${d.loc.file}, line: ${d.loc.line})`;
+  for (const d of definitions) {
+    const keys =
+      d.kind === 'Node'
+        ? d.matches.map((m) => `node ${m.kind === 'String' ? m.value : m.kind === 'QualifiedName' ? m.name : m.kind === 'Regex' ? `/${m.pattern}/` : m.kind}`)
+        : [`${d.kind === 'HostClass' || d.kind === 'Define' ? 'type' : d.kind} ${d.name.toLowerCase()}`];
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, d);
+        continue;
+      }
+      const name = key.slice(key.indexOf(' ') + 1);
+      let message: string;
+      if (d.kind === 'Node') message = `Node '${name}' is already defined ${where(first)}; cannot redefine ${where(d)}`;
+      else if (first.kind !== d.kind) message = `'${name}' is already defined ${where(first)} as a ${KIND_WORDS[first.kind]}; cannot redefine as a ${KIND_WORDS[d.kind]} ${where(d)}`;
+      else if (d.kind === 'HostClass') message = `Class '${name}' is already defined ${where(first)}; cannot redefine ${where(d)}`;
+      else message = `'${name}' is already defined ${where(first)}; cannot redefine ${where(d)}`;
+      throw new PapplyError(message, { file: d.loc.file, line: d.loc.line, column: d.loc.column, offset: d.loc.offset });
+    }
+  }
 }
 
 // ---------------------------------------------------------------- errors

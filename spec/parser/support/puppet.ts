@@ -24,12 +24,18 @@ export async function puppetValidate(files: string[]): Promise<Map<string, Puppe
   if (!puppetExecutable) throw new Error('puppet is not installed');
   const result = await execa(puppetExecutable, ['parser', 'validate', '--color=false', ...files], { reject: false, env: { HOME: process.env.HOME ?? '/root' } });
   const failures = new Map<string, PuppetDiagnostic>();
-  for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
-    const match = /^Error: Could not parse for environment \w+: (.*) \(file: ([^,)]+)(?:, line: (\d+), column: (\d+))?\)$/.exec(line.trim());
-    if (!match) continue;
-    const [, message, file, lineNo, column] = match;
-    failures.set(file, { message, line: lineNo ? Number(lineNo) : undefined, column: column ? Number(column) : undefined });
+  // Messages may span lines (an unclosed quote quotes what follows it).
+  const output = `${result.stdout}\n${result.stderr}`;
+  for (const entry of output.split(/^Error: /m).slice(1)) {
+    const text = entry.replace(/^Could not parse for environment \w+: /, '');
+    // The last position in the message is where the error is (a redefinition names the first one too).
+    const positions = [...text.matchAll(/\(file: ([^,)\n]+)(?:, line: (\d+)(?:, column: (\d+))?)?\)/g)];
+    const last = positions[positions.length - 1];
+    if (!last) continue;
+    const [, file, lineNo, column] = last;
+    failures.set(file, { message: text.slice(0, positions[0].index).trim(), line: lineNo ? Number(lineNo) : undefined, column: column ? Number(column) : undefined });
   }
+  if (files.length === 1 && result.exitCode !== 0 && !failures.has(files[0])) failures.set(files[0], { message: output.trim() });
   return failures;
 }
 
