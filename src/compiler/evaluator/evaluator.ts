@@ -5,15 +5,15 @@
 
 import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { AttributeOp, EppTemplate, Expression, NodeDefinition, Program } from '../ast.js';
-import { resolveType, type TypeEnvironment } from '../types/index.js';
+import { resolveType, typeMismatchMessage, type TypeEnvironment } from '../types/index.js';
 import { CatalogBuilder, CompiledResource, flattenValues } from '../catalog-builder.js';
 import type { DataLookup } from '../functions/registry.js';
 import type { Loader } from '../loader.js';
 import { Scope, type AttributeValue } from '../scope.js';
-import { DEFAULT, type PHash, type Value } from '../values.js';
+import { DEFAULT, PType, type PHash, type Value } from '../values.js';
 import { evaluateAccess } from './access.js';
 import { evaluateArithmetic, evaluateNegate } from './arithmetic.js';
-import { evaluateCallFunction, evaluateCallMethod, evaluateLambda, bindParameters } from './call.js';
+import { evaluateCallFunction, evaluateCallMethod, evaluateLambda } from './call.js';
 import { evaluateExportedCollect } from './collector-exported.js';
 import { evaluateVirtualCollect, RealizeCollector, type Collector } from './collector-virtual.js';
 import { evaluateComparison, evaluateIn, evaluateMatch } from './comparison.js';
@@ -245,16 +245,16 @@ export class Evaluator {
       for (const key of given.keys()) {
         if (!template.params.some((p) => p.name === key)) throw new PapplyError(`EPP template has no parameter named '${formatValue(key)}'`, loc);
       }
-      const values = template.params.map((p) => given.get(p.name));
-      const passed = template.params.filter((p) => given.has(p.name) || !p.value);
-      bindParameters(
-        template.params.map((p) => ({ ...p, value: given.has(p.name) ? undefined : p.value })),
-        values.slice(0, Math.max(passed.length, 0)),
-        scope,
-        this,
-        loc,
-        'epp template',
-      );
+      for (const param of template.params) {
+        let value: Value;
+        if (given.has(param.name)) value = given.get(param.name);
+        else if (param.value) value = this.evaluate(param.value, scope);
+        else throw new PapplyError(`lambda: expects a value for parameter '${param.name}'`, loc); // Puppet's wording
+        const type = param.type ? this.evaluate(param.type, scope) : undefined;
+        const mismatch = type instanceof PType ? typeMismatchMessage('lambda', type, value, param.name) : undefined;
+        if (mismatch) throw new PapplyError(mismatch, loc);
+        scope.vars.set(param.name, value);
+      }
     } else {
       for (const [key, value] of given) scope.vars.set(formatValue(key), value);
     }
