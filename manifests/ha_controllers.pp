@@ -22,9 +22,13 @@ class ha_controllers (
   String[1] $promotable_agent = 'Stateful',
   # Prefix of every file path (a scratch root in tests; '' on a real controller).
   String $root = '',
-  # Manage corosync.conf membership through class corosync (only where corosync runs).
+  # Manage corosync.conf membership through class corosync (only where corosync runs);
+  # corosync_options: further parameters of class corosync (token, logging, config_file ...).
   Boolean $manage_corosync = false,
-  Optional[String[1]] $corosync_restart_command = undef,
+  Hash $corosync_options = {},
+  # How a configuration change reaches HAProxy: undef refreshes the service (under Pacemaker: a
+  # restart of the clone instance); a command reloads it in place instead.
+  Optional[String[1]] $haproxy_reload_command = undef,
 ) {
   $fail_if_unknown = $controllers.filter |$controller| { !($controller in $controller_addresses) }
   unless empty($fail_if_unknown) {
@@ -36,10 +40,9 @@ class ha_controllers (
     $membership = $controllers.reduce({}) |$all, $controller| { $all + { $controller => $controller_addresses[$controller] } }
     class { 'corosync':
       nodes             => $membership,
-      config_file       => "${root}/etc/corosync/corosync.conf",
-      restart_command   => pick($corosync_restart_command, '/usr/sbin/corosync-cfgtool -R'),
       symmetric_cluster => false,
       stonith_enabled   => false,
+      *                 => $corosync_options,
     }
   } else {
     cs_property { 'symmetric-cluster': value => 'false' }
@@ -50,7 +53,11 @@ class ha_controllers (
   $dummy_ops = { 'monitor' => { 'interval' => '20s', 'timeout' => '20s' } }
 
   # --- HAProxy: configuration files, the service handed to Pacemaker as a clone ---------------
-  file { ["${root}/etc", "${root}/etc/haproxy"]:
+  $root_dirs = $root ? {
+    ''      => [],
+    default => [$root],
+  }
+  file { $root_dirs + ["${root}/etc", "${root}/etc/haproxy"]:
     ensure => directory,
   }
   class { 'haproxy':
@@ -64,6 +71,7 @@ class ha_controllers (
       'retries' => '3',
       'timeout' => ['connect 10s', 'client 1m', 'server 1m', 'check 10s'],
     },
+    reload_command   => $haproxy_reload_command,
   }
   openstack_extras::pacemaker::service { 'haproxy':
     primitive_type => $daemon_agent,
@@ -196,6 +204,9 @@ class ha_controllers (
       use_handler    => false,
     }
   }
+  # Interleaved clones: an instance depends on the instances on its own node only, so starting a
+  # controller's keystone does not restart glance everywhere (the wrapper leaves interleave unset).
+  Cs_clone <| |> { interleave => true }
   cs_order { 'keystone-before-glance':
     first   => 'p_keystone-clone',
     second  => 'p_glance-api-clone',
