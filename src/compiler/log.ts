@@ -50,7 +50,7 @@ export function formatLogMessage(message: LogMessage): string {
 }
 
 /** True when `level` is at least as severe as `threshold` (`--verbose` shows info, `--debug` debug). */
-export function isAtLeast(level: LogLevel, threshold: LogLevel): boolean {
+function isAtLeast(level: LogLevel, threshold: LogLevel): boolean {
   return LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(threshold);
 }
 

@@ -64,7 +64,7 @@ export function formatValue(value: Value): string {
 }
 
 /** A string as Puppet's `%p` prints it: single-quoted unless it needs escapes. */
-export function quoteString(text: string): string {
+function quoteString(text: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x1f'\x7f]/.test(text)) return `'${text.replace(/\\/g, '\\\\')}'`;
   const escaped = text

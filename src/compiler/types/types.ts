@@ -913,7 +913,3 @@ export class TypeAliasType extends BaseType {
     return this.aliasName;
   }
 }
-
-export function unalias(type: BaseType): BaseType {
-  return type instanceof TypeAliasType ? unalias(type.resolved) : type;
-}
