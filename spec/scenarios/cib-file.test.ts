@@ -44,6 +44,8 @@ describe('manifests/ha_controllers.pp on a CIB file', () => {
     for (const clone of ['p_haproxy-clone', 'p_rabbitmq-server-clone', 'p_keystone-clone', 'p_glance-api-clone']) {
       expect(await countXpath(cib, `//clone[@id='${clone}']/primitive[@type='Dummy']`)).toBe(1);
       expect(await runningOn(cib, clone)).toEqual(THREE);
+      // Interleaved: a new controller's instance does not restart the others' dependents.
+      expect(await countXpath(cib, `//clone[@id='${clone}']/meta_attributes/nvpair[@name='interleave'][@value='true']`)).toBe(1);
     }
     expect(await runningOn(cib, 'ms_p_mysql')).toEqual(THREE);
     expect(await cibXpath(cib, "//rsc_order[@id='keystone-before-glance']")).toMatch(/first="p_keystone-clone".*then="p_glance-api-clone"|then="p_glance-api-clone".*first="p_keystone-clone"/);
