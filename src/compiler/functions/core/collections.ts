@@ -93,7 +93,7 @@ registerFunction('unique', (_ctx, args, block) => {
 });
 
 /** Puppet's default ordering: numbers numerically, strings by code point; mixed kinds fail. */
-export function compareValues(a: Value, b: Value): number {
+function compareValues(a: Value, b: Value): number {
   const x = typeof a === 'number' ? a : a instanceof PFloat ? a.value : undefined;
   const y = typeof b === 'number' ? b : b instanceof PFloat ? b.value : undefined;
   if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;

@@ -139,7 +139,7 @@ function toStringValue(value: Value, format: Value): string {
 }
 
 /** `T.new(args)`: converts by the type's kind, then checks a parameterised type still holds. */
-export function newInstance(target: BaseType, args: Value[]): Value {
+function newInstance(target: BaseType, args: Value[]): Value {
   const base = target instanceof TypeAliasType ? target.resolved : target;
   const [value, second, third] = args;
   let result: Value;

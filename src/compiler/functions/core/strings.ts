@@ -10,7 +10,7 @@ import { checkArity, checkParam, type } from './signature.js';
 import { rubyToS } from './sprintf.js';
 
 /** A regexp argument: a String (compiled as a regexp), a Regexp, or `Regexp[/x/]` / `Pattern[/x/]`. */
-export function regexpSource(fn: string, name: string, value: Value): string {
+function regexpSource(fn: string, name: string, value: Value): string {
   if (typeof value === 'string') return value;
   if (value instanceof PRegexp) return value.source;
   if (value instanceof RegexpType && value.pattern) return value.pattern.source;
@@ -105,7 +105,7 @@ registerFunction('match', (_ctx, args) => {
 });
 
 /** Puppet::Util::Package.versioncmp. */
-export function versionCompare(a: string, b: string): number {
+function versionCompare(a: string, b: string): number {
   const tokens = (v: string) => v.match(/[-.]|\d+|[^-.\d]+/g) ?? [];
   const ax = tokens(a);
   const bx = tokens(b);
