@@ -67,7 +67,12 @@ export class Scope {
     return undefined;
   }
 
+  /** Lambda scopes are ephemeral in Puppet: defaults set there belong to the enclosing real scope. */
   setDefault(type: string, attribute: AttributeValue): void {
+    if (this.kind === 'local' && this.parent) {
+      this.parent.setDefault(type, attribute);
+      return;
+    }
     this.defaults ??= new Map();
     let forType = this.defaults.get(type);
     if (!forType) this.defaults.set(type, (forType = new Map()));
