@@ -187,7 +187,7 @@ describe('resource defaults', () => {
     expect(params(catalog, 'File[/o]')).toEqual({ owner: 'root', mode: '0600' });
   });
 
-  it('set inside a lambda belong to the enclosing scope, as Puppet's ephemeral lambda scopes do', () => {
+  it('set inside a lambda belong to the enclosing scope, as in Puppet (lambda scopes are ephemeral)', () => {
     const catalog = compile(`[1].each |$i| { File { mode => '0700' } file { "/f\${i}": } }\nfile { '/after': }\n`);
     expect(params(catalog, 'File[/f1]')).toEqual({ mode: '0700' });
     expect(params(catalog, 'File[/after]')).toEqual({ mode: '0700' });
