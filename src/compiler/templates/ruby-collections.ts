@@ -4,7 +4,7 @@
 import { RubyError, requireBlock, type RBlock, type RubyRuntime } from './ruby-runtime.js';
 import { NO_METHOD } from './ruby-string.js';
 import {
-  RRange, className, inspect, isInteger, isNumeric, isTruthy, makeFloat, numberOf, rangeToArray, rubyCompare,
+  RRange, RSymbol, className, inspect, isInteger, isNumeric, isTruthy, makeFloat, numberOf, rangeToArray, rubyCompare,
   rubyEquals, toS, type RHash, type RValue,
 } from './ruby-values.js';
 
@@ -172,15 +172,20 @@ function enumerable(rt: RubyRuntime, items: RValue[], name: string, args: RValue
       return sum(block ? items.map((i) => block.call([i])) : items, args.length ? args[0] : 0);
     case 'inject':
     case 'reduce': {
+      // `inject(:+)` / `inject(0, :+)`: the symbol names the method combining memo and item.
+      const last = args[args.length - 1];
+      const operator = !block && last instanceof RSymbol ? last.name : undefined;
+      const combine = operator !== undefined ? (memo: RValue, item: RValue) => rt.callMethod(memo, operator, [item], undefined) : undefined;
+      const initial = operator !== undefined ? args.slice(0, -1) : args;
       let list = items;
       let memo: RValue;
-      if (args.length) memo = args[0];
+      if (initial.length) memo = initial[0];
       else {
         if (list.length === 0) return undefined;
         memo = list[0];
         list = list.slice(1);
       }
-      for (const item of list) memo = requireBlock(block, name).call([memo, item]);
+      for (const item of list) memo = combine ? combine(memo, item) : requireBlock(block, name).call([memo, item]);
       return memo;
     }
     case 'to_a':
@@ -443,7 +448,9 @@ export function hashMethod(rt: RubyRuntime, hash: RHash, name: string, args: RVa
       break;
     case 'each':
     case 'each_pair':
-      for (const pair of pairs()) requireBlock(block, name).call([pair]);
+      // Without a block: the pairs an Enumerator would yield (`.each_pair.map`), as Array#each does.
+      if (!block) return pairs();
+      for (const pair of pairs()) block.call([pair]);
       return hash;
     case 'each_with_index':
       if (!block) return enumerable(rt, pairs(), name, args, block, false);

@@ -48,6 +48,15 @@ class Env {
   }
 }
 
+const OPERATOR_METHODS = new Set(['+', '-', '*', '/', '%', '**', '==', '!=', '<', '<=', '>', '>=', '<=>', '===', '=~', '<<', '&', '|']);
+
+const INDEXABLE_ITERATIONS = new Set(['each', 'each_pair', 'map', 'collect', 'flat_map', 'select', 'filter', 'reject', 'filter_map', 'each_with_object', 'sort_by', 'min_by', 'max_by', 'group_by', 'partition', 'find', 'detect', 'any?', 'all?', 'sum', 'count']);
+
+/** A call like `list.map` (receiver, no block): what `.with_index` would enumerate. */
+function isBlocklessIteration(node: Node | undefined): boolean {
+  return node !== undefined && node.type === 'call' && node.receiver !== undefined && !node.block && !node.blockPass && INDEXABLE_ITERATIONS.has(node.name);
+}
+
 export interface RenderInput {
   program: Node[];
   texts: string[];
@@ -428,6 +437,7 @@ export class RubyInterpreter implements RubyRuntime {
         if (env.has(node.name) && !node.args.length && !block) return env.get(node.name);
         return this.callSelf(node.name, this.evalItems(node.args, env), block, false);
       }
+      if (node.name === 'with_index' && isBlocklessIteration(node.receiver)) return this.iterateWithIndex(node, block, env);
       const receiver = this.eval(node.receiver, env);
       if (node.safe && receiver === undefined) return undefined;
       return this.callMethod(receiver, node.name, this.evalItems(node.args, env), block);
@@ -435,6 +445,25 @@ export class RubyInterpreter implements RubyRuntime {
       if (signal instanceof BreakSignal && block) return signal.value;
       throw signal;
     }
+  }
+
+  /**
+   * `list.map.with_index(1) { |x, i| }`: there are no Enumerators here, so the iteration the
+   * block-less call named runs with a block that hands the running index on, as Ruby's does.
+   */
+  private iterateWithIndex(node: Node, block: RBlock | undefined, env: Env): RValue {
+    const iteration = node.receiver;
+    const receiver = this.eval(iteration.receiver, env);
+    const offsetArgs = this.evalItems(node.args, env);
+    let index = offsetArgs.length && offsetArgs[0] !== undefined ? numberOf(offsetArgs[0]) : 0;
+    if (!block) {
+      // `each.with_index.map { |x, i| }`: the [item, index] pairs the Enumerator would yield.
+      const items = this.callMethod(receiver, iteration.name, this.evalItems(iteration.args, env), undefined);
+      if (!Array.isArray(items)) throw new RubyError(`${iteration.name}.with_index without a block is not supported (no Enumerator)`);
+      return items.map((item) => [item, index++]);
+    }
+    const indexed: RBlock = { arity: 1, call: (args) => block.call([args.length === 1 ? args[0] : args, index++]) };
+    return this.callMethod(receiver, iteration.name, this.evalItems(iteration.args, env), indexed);
   }
 
   private makeBlock(blockNode: Node, env: Env): RBlock {
@@ -476,6 +505,12 @@ export class RubyInterpreter implements RubyRuntime {
     else if (receiver instanceof IPAddress) result = ipMethod(receiver, name);
     else if (receiver === undefined) result = nilMethod(name);
     if (result !== NO_METHOD) return result;
+    // Operators called as methods (`inject(:+)`, `&:*`, `a.send(:<=>, b)`) behave as the operator.
+    if (OPERATOR_METHODS.has(name) && args.length === 1) return this.binaryOp(name, receiver, args[0]);
+    if ((name === '-@' || name === '+@') && args.length === 0 && isNumeric(receiver)) {
+      if (name === '+@') return receiver;
+      return isInteger(receiver) ? -(receiver as number) : makeFloat(-numberOf(receiver));
+    }
     return this.objectMethod(receiver, name, args, block);
   }
 

@@ -9,6 +9,9 @@
 
 import { DEFAULT, PDefault, PFloat, PRegexp, PSensitive, PType, translateRubyRegexp, type Value } from '../values.js';
 
+/** Symbols Ruby inspects without quotes: names and operator method names (`:+`, `:<=>`, `:[]`). */
+const SIMPLE_SYMBOL = /^(?:[a-zA-Z_][a-zA-Z0-9_]*[?!=]?|\[\]=?|<=>|===?|=~|!=|<<|>>|<=|>=|\*\*|[+-]@|[-+*\/%<>!&|^~])$/;
+
 export class RSymbol {
   private static readonly table = new Map<string, RSymbol>();
   private constructor(readonly name: string) {}
@@ -232,7 +235,7 @@ function regexpFlagString(flags: string): string {
 export function inspect(value: RValue): string {
   if (value === undefined) return 'nil';
   if (typeof value === 'string') return inspectString(value);
-  if (value instanceof RSymbol) return /^[a-zA-Z_][a-zA-Z0-9_]*[?!=]?$/.test(value.name) ? `:${value.name}` : `:${inspectString(value.name)}`;
+  if (value instanceof RSymbol) return SIMPLE_SYMBOL.test(value.name) ? `:${value.name}` : `:${inspectString(value.name)}`;
   if (Array.isArray(value)) return `[${value.map(inspect).join(', ')}]`;
   if (value instanceof Map) return `{${[...value].map(([k, v]) => `${inspect(k)}=>${inspect(v)}`).join(', ')}}`;
   if (value instanceof RRegexp) return `/${value.source}/${['m', 'i', 'x'].filter((f) => value.flags.includes(f)).join('')}`;
