@@ -10,6 +10,7 @@ import { deepEqual, formatValue, type AttributeValue } from '../providers/framew
 import type { GraphNode, RelationshipGraph } from './graph.js';
 import type { RunLog } from './log.js';
 import type { EventStatus, ResourceEvent, ResourceStatus } from './report.js';
+import { isSecretName, redactSecretKeys } from './redact.js';
 
 interface PendingBatch {
   batch: Batch;
@@ -210,18 +211,19 @@ export class Transaction {
       status.out_of_sync_count += 1;
       const attribute = resource.type.attributes.get(property)!;
       const source = `${resource.path}/${property}`;
-      // Sensitive values never reach the log or the report (Puppet's `[redacted]`).
-      const redacted = resource.catalogEntry.sensitive_parameters?.includes(property) ?? false;
+      // Sensitive values never reach the log or the report (Puppet's `[redacted]`), nor do values
+      // of secret-named properties or hash keys (src/engine/redact.ts).
+      const redacted = (resource.catalogEntry.sensitive_parameters?.includes(property) ?? false) || isSecretName(property);
       const event: ResourceEvent = {
         property,
-        previous_value: redacted ? '[redacted]' : (is ?? 'absent'),
-        desired_value: redacted ? '[redacted]' : should,
+        previous_value: redacted ? '[redacted]' : redactSecretKeys(is ?? 'absent'),
+        desired_value: redacted ? '[redacted]' : redactSecretKeys(should),
         message: '',
         name: property === 'ensure' ? (should === 'absent' ? 'resource_removed' : is === 'absent' || is === undefined ? 'resource_created' : 'ensure_changed') : `${property}_changed`,
         status: 'success',
         time: new Date().toISOString(),
       };
-      const format = (value: AttributeValue) => (redacted ? '[redacted]' : (attribute.format ?? formatValue)(value, resource));
+      const format = (value: AttributeValue) => (redacted ? '[redacted]' : (attribute.format ?? formatValue)(redactSecretKeys(value), resource));
       if (noop) {
         event.status = 'noop';
         event.message = `current_value ${format(is ?? 'absent')}, should be ${format(should)} (noop)`;

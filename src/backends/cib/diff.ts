@@ -6,6 +6,7 @@
 // differ is replaced as a whole; a patch applies atomically, so Pacemaker never sees it half-built.
 
 import { durationMs, intervalToken, normalizeScore } from './ids.js';
+import { isSecretName, REDACTED } from '../../engine/redact.js';
 import { CONFIGURATION_PATH, RESOURCE_TAGS, isTrue } from './model.js';
 import type { Target } from './desired.js';
 import { childrenNamed, pathStep, type XmlElement } from './xml.js';
@@ -82,13 +83,13 @@ class DiffContext {
   private remove(path: string, label: string, node: XmlElement, parentOwner: string | undefined): void {
     const id = node.attributes.id;
     const owner = (id !== undefined ? (this.target.removedBy.get(id) ?? this.ownerById.get(id)) : undefined) ?? parentOwner;
-    const summary = node.name === 'nvpair' ? `- ${label} ${node.attributes.name}=${node.attributes.value ?? ''}` : `- ${topLevelWord(node) ?? `${label} ${node.name}`}`;
+    const summary = node.name === 'nvpair' ? `- ${label} ${pairText(node)}` : `- ${topLevelWord(node) ?? `${label} ${node.name}`}`;
     this.record({ operation: 'delete', path, element: node, owner, summary: summary.replace(/ +/g, ' ') });
   }
 
   private create(parentPath: string, position: number, parentLabel: string, node: XmlElement, owner: string | undefined): void {
     const summary = node.name === 'nvpair'
-      ? `+ ${parentLabel} ${node.attributes.name}=${node.attributes.value ?? ''}`
+      ? `+ ${parentLabel} ${pairText(node)}`
       : SET_NAMES.has(node.name) || node.name === 'rsc_defaults'
         ? `+ ${labelFor(parentLabel, node)} ${pairsText(node.name === 'rsc_defaults' ? { ...node, children: node.children.flatMap((set) => set.children) } : node)}`
       : RESOURCE_SET.has(node.name) || node.name in CONSTRAINT_WORDS ? `+ ${describe(node)}` : `+ ${parentLabel} ${describe(node)}`;
@@ -201,7 +202,10 @@ function topLevelWord(node: XmlElement): string | undefined {
 }
 
 function describeModify(label: string, current: XmlElement, attributes: Record<string, string>): string {
-  if (current.name === 'nvpair') return `~ ${label} ${attributes.name}: ${current.attributes.value ?? ''} -> ${attributes.value ?? ''}`;
+  if (current.name === 'nvpair') {
+    const shown = (value: string | undefined) => (isSecretName(attributes.name ?? '') ? REDACTED : (value ?? ''));
+    return `~ ${label} ${attributes.name}: ${shown(current.attributes.value)} -> ${shown(attributes.value)}`;
+  }
   const names = [...new Set([...Object.keys(current.attributes), ...Object.keys(attributes)])].filter((name) => name !== 'id');
   const parts = names
     .filter((name) => current.attributes[name] !== attributes[name])
@@ -211,7 +215,13 @@ function describeModify(label: string, current: XmlElement, attributes: Record<s
 
 function pairsText(node: XmlElement, setName?: string): string {
   const pairs = setName === undefined ? childrenNamed(node, 'nvpair') : childrenNamed(node, setName).flatMap((set) => childrenNamed(set, 'nvpair'));
-  return pairs.map((pair) => `${pair.attributes.name}=${pair.attributes.value ?? ''}`).join(' ');
+  return pairs.map(pairText).join(' ');
+}
+
+/** `name=value`; values of secret-named parameters (passwords ...) are never shown. */
+function pairText(pair: XmlElement): string {
+  const name = pair.attributes.name ?? '';
+  return `${name}=${isSecretName(name) ? REDACTED : (pair.attributes.value ?? '')}`;
 }
 
 const SET_NAMES = new Set(['instance_attributes', 'meta_attributes', 'utilization', 'cluster_property_set']);
@@ -242,7 +252,7 @@ export function describe(node: XmlElement): string {
     case 'rsc_order':
       return `order ${a.id} ${a.kind ?? a.score ?? ''}: ${a.first}${a['first-action'] ? `:${a['first-action']}` : ''} then ${a.then}${a['then-action'] ? `:${a['then-action']}` : ''}${a.symmetrical ? ` symmetrical=${a.symmetrical}` : ''}`;
     case 'nvpair':
-      return `${a.name}=${a.value ?? ''}`;
+      return pairText(node);
     case 'op':
       return `op ${a.name}:${intervalToken(a.interval ?? '0')}${Object.entries(a).filter(([k]) => !['id', 'name', 'interval'].includes(k)).map(([k, v]) => ` ${k}=${v}`).join('')}`;
     default:

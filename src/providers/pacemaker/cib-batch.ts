@@ -10,6 +10,7 @@ import { registerApplyOption } from '../framework/options.js';
 import { Provider, type Batch, type Confine, type ProviderClass } from '../framework/provider.js';
 import type { Resource } from '../framework/resource.js';
 import type { AttributeValue } from '../framework/type.js';
+import { redactText, secretValuesOf } from '../../engine/redact.js';
 
 registerApplyOption({
   flags: '--cib-file <file>',
@@ -57,13 +58,16 @@ export class CibBatch implements Batch {
     const result = await session.commit(noop ? [...this.previewed, ...items] : items, { noop });
     const earlier = new Set(this.previewed.map((item) => item.owner));
     if (noop) this.previewed.push(...items);
-    if (result.patch) this.context.log('debug', `CIB patch${noop ? ' (not sent, noop)' : ''}:\n${result.patch.trimEnd()}`);
+    // Sensitive values and secret-named parameters are sent, never shown (patch and notes alike).
+    const secrets = members.flatMap((member) => secretValuesOf(member.catalogEntry.parameters, member.catalogEntry.sensitive_parameters));
+    const shown = (text: string) => (secrets.length > 0 ? redactText(text, secrets) : text);
+    if (result.patch) this.context.log('debug', `CIB patch${noop ? ' (not sent, noop)' : ''}:\n${shown(result.patch.trimEnd())}`);
     const byRef = new Map(members.map((member) => [member.ref, member]));
     for (const note of result.notes) {
       if (note.owner !== undefined && earlier.has(note.owner)) continue;
       const owner = note.owner === undefined ? undefined : byRef.get(note.owner);
-      if (owner) owner.log(noop ? 'notice' : 'info', `CIB: ${note.line}`);
-      else this.context.log(noop ? 'notice' : 'info', `CIB: ${note.line}`);
+      if (owner) owner.log(noop ? 'notice' : 'info', `CIB: ${shown(note.line)}`);
+      else this.context.log(noop ? 'notice' : 'info', `CIB: ${shown(note.line)}`);
     }
     for (const warning of result.warnings) this.context.log('debug', `crm_verify: ${warning}`);
     for (const problem of result.agentProblems ?? []) this.context.log('warning', problem);

@@ -1,0 +1,73 @@
+// What papply never prints: values of Sensitive parameters (Puppet's `[redacted]`) and values of
+// parameters named like secrets, at any depth of a hash (cs_primitive `parameters`, a type's own
+// `password` property ...). Applies to log lines, run reports, noop diffs and the CIB patch shown
+// with --debug; what is sent to the node is of course unchanged.
+//
+// Secret names (case-insensitive), documented in README "Secrets":
+//   contains  password, passwd, passphrase, secret, token, credential
+//   ends in   pass, pw, key (alone or after `_`/`-`: `db_pass`, `api-key`, `key`)
+//   contains  apikey, authkey, privatekey, accesskey (with or without `_`/`-`)
+
+export const REDACTED = '[redacted]';
+
+const SECRET_NAME = /passw(?:or)?d|passphrase|secret|token|credential|(?:^|[_-])(?:pass|pw|key)$|(?:api|auth|private|access)[_-]?key/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** A copy of `value` whose entries under secret-named keys (at any depth) read `[redacted]`. */
+export function redactSecretKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redactSecretKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, isSecretName(key) ? REDACTED : redactSecretKeys(item)])) as T;
+}
+
+/** The strings and numbers inside `value` (a Sensitive parameter's value, say), as text. */
+export function leafStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(leafStrings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
+  return [];
+}
+
+/**
+ * Secret values of one catalog resource: every leaf of its Sensitive parameters and every leaf
+ * under a secret-named key of its hash parameters.
+ */
+export function secretValuesOf(parameters: Record<string, unknown> | undefined, sensitive: readonly string[] = []): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) (isSecretName(key) ? found.push(...leafStrings(item)) : walk(item));
+    }
+  };
+  for (const [name, value] of Object.entries(parameters ?? {})) {
+    if (sensitive.includes(name)) found.push(...leafStrings(value));
+    else walk(value);
+  }
+  return found;
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * `text` with every occurrence of the given secrets (and their XML-escaped spelling, for patches)
+ * replaced by `[redacted]`. Empty secrets and single characters are left alone: replacing them
+ * would blank out unrelated text and tell nothing about the secret anyway.
+ */
+export function redactText(text: string, secrets: Iterable<string>): string {
+  let result = text;
+  const spellings = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < 2) continue;
+    spellings.add(secret);
+    spellings.add(secret.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]));
+    spellings.add(secret.replace(/[&<>"]/g, (char) => XML_ESCAPES[char]));
+  }
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const spelling of [...spellings].sort((a, b) => b.length - a.length)) result = result.split(spelling).join(REDACTED);
+  return result;
+}
