@@ -15,7 +15,9 @@ class NotifyProvider extends Provider {
   }
 
   override async set(_property: string, message: unknown): Promise<void> {
-    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    // As Puppet's notify: a Sensitive message is announced, never printed.
+    const sensitive = this.resource.catalogEntry.sensitive_parameters?.includes('message') ?? false;
+    const text = sensitive ? 'Sensitive [value redacted]' : typeof message === 'string' ? message : JSON.stringify(message);
     const requested = String(this.resource.meta.loglevel ?? 'notice') as LogLevel;
     const level = LEVELS.has(requested) ? requested : 'notice';
     if (this.resource.get('withpath')) this.resource.log(level, text);
