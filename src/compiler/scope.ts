@@ -59,6 +59,14 @@ export class Scope {
     return { found: false, value: undefined };
   }
 
+  /** `$thisclass::name` from outside: this class scope and the classes it inherits from, not top scope. */
+  lookupInClass(name: string): { found: boolean; value: Value } {
+    for (let scope: Scope | undefined = this; scope && scope.kind === 'class'; scope = scope.enclosing) {
+      if (scope.vars.has(name)) return { found: true, value: scope.vars.get(name) };
+    }
+    return { found: false, value: undefined };
+  }
+
   /** `$0`..`$9` from the innermost scope holding match data. */
   lookupMatch(index: number): Value {
     for (let scope: Scope | undefined = this; scope; scope = scope.enclosing) {

@@ -414,7 +414,7 @@ export class Evaluator {
   lookupVariableQuietly(name: string, scope: Scope): Value {
     const bare = name.replace(/^::/, '');
     const separator = bare.lastIndexOf('::');
-    if (separator >= 0) return this.classScopes.get(bare.slice(0, separator).toLowerCase())?.lookup(bare.slice(separator + 2)).value;
+    if (separator >= 0) return this.classScopes.get(bare.slice(0, separator).toLowerCase())?.lookupInClass(bare.slice(separator + 2)).value;
     if (name.startsWith('::')) return this.topScope.lookup(bare).value;
     return scope.lookup(bare).value;
   }

@@ -26,7 +26,7 @@ export function lookupVariable(name: string, scope: Scope, ev: Evaluator, loc: S
     ev.warn(`Could not look up qualified variable '${qualified}'; class ${className} has not been evaluated`, loc);
     return undefined;
   }
-  return known(classScope.lookup(variable), qualified, ev, loc);
+  return known(classScope.lookupInClass(variable), qualified, ev, loc);
 }
 
 function known(result: { found: boolean; value: Value }, name: string, ev: Evaluator, loc: SourceLocation): Value {
