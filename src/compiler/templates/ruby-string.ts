@@ -3,7 +3,7 @@
 import { RMatch, RubyError, argCount, type RBlock, type RubyRuntime } from './ruby-runtime.js';
 import {
   RRange, RRegexp, RSymbol, className, formatFloat, inspect, isInteger, isNumeric, makeFloat, numberOf,
-  rangeToArray, toS, type RValue,
+  rangeToArray, rubySucc, toS, type RValue,
 } from './ruby-values.js';
 
 export function stringMethod(rt: RubyRuntime, s: string, name: string, args: RValue[], block: RBlock | undefined): RValue | typeof NO_METHOD {
@@ -149,7 +149,7 @@ export function stringMethod(rt: RubyRuntime, s: string, name: string, args: RVa
       return parseInt(s, 16) || 0;
     case 'succ':
     case 'next':
-      return s.length ? s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1) : '';
+      return rubySucc(s);
     case 'ord':
       return s.codePointAt(0);
     default:

@@ -178,14 +178,72 @@ export function rangeToArray(range: RRange): RValue[] {
     for (let i = from; range.exclusive ? i < last : i <= last; i++) result.push(i);
     return result;
   }
-  if (typeof from === 'string' && typeof to === 'string') {
-    // String ranges ('a'..'e') step with String#succ; only single characters are needed here.
-    if (from.length === 1 && to.length === 1) {
-      for (let c = from.charCodeAt(0); range.exclusive ? c < to.charCodeAt(0) : c <= to.charCodeAt(0); c++) result.push(String.fromCharCode(c));
-      return result;
-    }
-  }
+  if (typeof from === 'string' && typeof to === 'string') return stringUpto(from, to, range.exclusive);
   throw new Error(`can't iterate from ${className(from)}`);
+}
+
+const ALNUM = /[0-9A-Za-z]/;
+
+/**
+ * Ruby's String#succ: the rightmost alphanumeric is incremented, carrying leftwards to the next
+ * alphanumeric; a carry does not cross a separator into the other kind ('a-9' -> 'a-10', '1.9' -> '2.0').
+ */
+export function rubySucc(s: string): string {
+  if (!s) return '';
+  const chars = [...s];
+  let i = chars.length - 1;
+  while (i >= 0 && !ALNUM.test(chars[i])) i--;
+  if (i < 0) {
+    const last = chars.length - 1;
+    chars[last] = String.fromCodePoint(chars[last].codePointAt(0)! + 1);
+    return chars.join('');
+  }
+  const isDigit = (c: string) => c >= '0' && c <= '9';
+  for (;;) {
+    const c = chars[i];
+    const wrapped = c === '9' ? '0' : c === 'z' ? 'a' : c === 'Z' ? 'A' : undefined;
+    if (wrapped === undefined) {
+      chars[i] = String.fromCharCode(c.charCodeAt(0) + 1);
+      return chars.join('');
+    }
+    chars[i] = wrapped;
+    let left = i - 1;
+    while (left >= 0 && !ALNUM.test(chars[left])) left--;
+    const crossesIntoOtherKind = left >= 0 && left < i - 1 && isDigit(chars[left]) !== isDigit(c);
+    if (left < 0 || crossesIntoOtherKind) {
+      chars.splice(i, 0, wrapped === '0' ? '1' : wrapped);
+      return chars.join('');
+    }
+    i = left;
+  }
+}
+
+/** Ruby's String#upto, which string ranges iterate with. */
+export function stringUpto(from: string, to: string, exclusive: boolean): string[] {
+  const result: string[] = [];
+  if (from.length === 1 && to.length === 1 && from.charCodeAt(0) < 128 && to.charCodeAt(0) < 128) {
+    const last = to.charCodeAt(0);
+    for (let c = from.charCodeAt(0); exclusive ? c < last : c <= last; c++) result.push(String.fromCharCode(c));
+    return result;
+  }
+  if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
+    // All digits: counted as numbers, zero-padded to the width of the start.
+    const last = Number(to);
+    for (let n = Number(from); exclusive ? n < last : n <= last; n++) result.push(String(n).padStart(from.length, '0'));
+    return result;
+  }
+  if (from > to || (exclusive && from === to)) return result;
+  // The start is always yielded; later values only while they are no longer than the end.
+  let current = from;
+  do {
+    if (current === to) {
+      if (!exclusive) result.push(current);
+      break;
+    }
+    result.push(current);
+    current = rubySucc(current);
+  } while (current.length <= to.length && current.length > 0);
+  return result;
 }
 
 // ---------------------------------------------------------------- printing

@@ -279,37 +279,3 @@ register('grep', (ctx, args) => {
   return list.filter((v) => re.test(rubyToS(v)));
 });
 
-// range(first, last, [step]): integers, or strings stepped like Ruby's String#succ on one letter
-// or a trailing number ('host01'..'host03').
-register('range', (ctx, args) => {
-  arity(ctx, 'range', args, 1, 3);
-  let [first, last] = args;
-  const step = Math.abs(Number(args[2] ?? 1)) || 1;
-  if (args.length === 1 && typeof first === 'string') {
-    const m = /^(.+?)(\.\.\.?)(.+)$/.exec(first);
-    if (!m) fail(ctx, 'range(): Unable to compute range from the given arguments');
-    [first, last] = [m[1], m[3]];
-  }
-  const asNumber = (v: Value): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : undefined);
-  const a = asNumber(first);
-  const b = asNumber(last);
-  const result: Value[] = [];
-  if (a !== undefined && b !== undefined) {
-    for (let i = a; a <= b ? i <= b : i >= b; i += a <= b ? step : -step) result.push(i);
-    return result;
-  }
-  const sa = String(first);
-  const sb = String(last);
-  const numbered = /^(.*?)(\d+)$/.exec(sa);
-  const numberedEnd = /^(.*?)(\d+)$/.exec(sb);
-  if (numbered && numberedEnd && numbered[1] === numberedEnd[1]) {
-    const width = numbered[2].length;
-    for (let i = Number(numbered[2]); i <= Number(numberedEnd[2]); i += step) result.push(`${numbered[1]}${String(i).padStart(width, '0')}`);
-    return result;
-  }
-  if (sa.length === 1 && sb.length === 1) {
-    for (let c = sa.charCodeAt(0); c <= sb.charCodeAt(0); c += step) result.push(String.fromCharCode(c));
-    return result;
-  }
-  return fail(ctx, 'range(): Unable to compute range from the given arguments');
-});

@@ -3,3 +3,4 @@ import './collections.js';
 import './conversions.js';
 import './paths.js';
 import './predicates.js';
+import './range.js';
