@@ -3,6 +3,7 @@
 //  - file: `CIB_file=<path>` makes cibadmin/crm_verify act on a file instead of a cluster;
 //  - live: plain cibadmin against the running cluster.
 
+import { dirname } from 'node:path';
 import { CommandError, PapplyError } from '../../errors.js';
 import { LocalTransport, type CommandResult, type Transport } from '../transport.js';
 import { BOOTSTRAP_SET_ID, nvpairId } from './ids.js';
@@ -60,7 +61,13 @@ class CommandCibBackend implements CibBackend {
   }
 
   async applyPatch(patch: string): Promise<PatchOutcome> {
-    const result = await this.transport.run('cibadmin', ['--patch', '--xml-pipe'], { env: this.env, input: patch });
+    // cibadmin on a CIB file reads, patches and rewrites it without any lock: two runs patching at
+    // once both pass the version check and the last write wins. Holding flock(1) on the file's
+    // directory (a stable inode: the file itself is replaced on write) while cibadmin runs makes
+    // the patch's source version a real compare-and-swap, as it is against a live cluster.
+    const command = ['cibadmin', '--patch', '--xml-pipe'];
+    const [file, ...args] = this.kind === 'file' ? ['flock', dirname(this.cibFile!), ...command] : command;
+    const result = await this.transport.run(file, args, { env: this.env, input: patch });
     if (result.exitCode === 0) return { ok: true };
     const message = pacemakerMessage(result);
     const conflict = result.exitCode === EXIT_OLD_DATA || result.exitCode === EXIT_DIFF_RESYNC || CONFLICT.test(message);
