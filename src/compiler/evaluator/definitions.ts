@@ -47,6 +47,24 @@ export function declareClass(rawName: string, params: AttributeValue[] | undefin
   return resource;
 }
 
+/**
+ * `include a, b`: like Puppet's evaluate_classes, every new class is added to the catalog first,
+ * then each is evaluated in turn. Returns the class resources, already included ones first.
+ */
+export function includeClasses(rawNames: string[], scope: Scope, loc: SourceLocation, ev: Evaluator): CompiledResource[] {
+  const already: CompiledResource[] = [];
+  const added: { resource: CompiledResource; definition: HostClassDefinition; name: string }[] = [];
+  for (const rawName of rawNames) {
+    const name = rawName.replace(/^::/, '').toLowerCase();
+    const definition = findClassDefinition(name, loc, ev);
+    const existing = ev.builder.find('Class', classTitle(name));
+    if (existing) already.push(existing);
+    else added.push({ resource: ensureInCatalog(name, definition, undefined, scope, loc, ev), definition, name });
+  }
+  for (const { resource, definition, name } of added) if (!resource.evaluated) evaluateClass(resource, definition, name, ev);
+  return [...already, ...added.map((a) => a.resource)];
+}
+
 /** Adds the class resource (after its parent's, as Puppet does) without evaluating it. */
 function ensureInCatalog(name: string, definition: HostClassDefinition, params: AttributeValue[] | undefined, scope: Scope, loc: SourceLocation, ev: Evaluator): CompiledResource {
   if (definition.parent) {

@@ -18,7 +18,7 @@ import { evaluateExportedCollect } from './collector-exported.js';
 import { evaluateVirtualCollect, RealizeCollector, type Collector } from './collector-virtual.js';
 import { evaluateComparison, evaluateIn, evaluateMatch } from './comparison.js';
 import { evaluateAnd, evaluateCase, evaluateIf, evaluateNot, evaluateOr, evaluateSelector, evaluateUnless } from './conditionals.js';
-import { checkParameterNames, declareClass, evaluateDefine, evaluateNode } from './definitions.js';
+import { checkParameterNames, declareClass, evaluateDefine, evaluateNode, includeClasses } from './definitions.js';
 import {
   evaluateArray,
   evaluateHash,
@@ -299,6 +299,11 @@ export class Evaluator {
 
   declareClass(name: string, params: AttributeValue[] | undefined, scope: Scope, loc: SourceLocation, resourceLike: boolean): CompiledResource {
     return declareClass(name, resourceLike ? (params ?? []) : undefined, scope, loc, this);
+  }
+
+  /** `include a, b` (also require/contain): all added first, then evaluated in turn. */
+  includeClasses(names: string[], scope: Scope, loc: SourceLocation): CompiledResource[] {
+    return includeClasses(names, scope, loc, this);
   }
 
   /** Adds a resource of a built-in type or a define instance declared at `loc` (the resource expression). */

@@ -31,7 +31,7 @@ function classNames(args: Value[], fn: string): string[] {
 
 function includeClasses(ctx: CallContext, args: Value[], fn: string) {
   const { evaluator, scope, loc } = evaluatorOf(ctx);
-  return classNames(args, fn).map((name) => evaluator.declareClass(name, undefined, scope, loc, false));
+  return evaluator.includeClasses(classNames(args, fn), scope, loc);
 }
 
 registerFunction('include', (ctx, args) => {
