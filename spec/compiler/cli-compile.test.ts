@@ -56,4 +56,12 @@ describe('papply compile', () => {
     expect(stderr).toContain(`${site}:3:1: Duplicate declaration: File[/x] is already declared at (file: ${site}, line: 1)`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('reports a missing manifest without a stack trace', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'facts.json'), '{}');
+    const { code, stderr } = await run([join(dir, 'nope.pp'), '--facts', join(dir, 'facts.json')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^papply compile: ENOENT: no such file or directory.*nope\.pp/);
+  });
 });

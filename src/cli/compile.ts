@@ -55,8 +55,9 @@ export function registerCompileCommand(program: Command, setExitCode: (code: num
         if (options.out) await writeFile(options.out, json);
         else process.stdout.write(json);
       } catch (error) {
-        if (!(error instanceof PapplyError)) throw error;
-        process.stderr.write(`${error.describe()}\n`);
+        const systemError = error instanceof Error && 'code' in error && 'path' in error;
+        if (!(error instanceof PapplyError) && !systemError) throw error;
+        process.stderr.write(`${error instanceof PapplyError ? error.describe() : `papply compile: ${error.message}`}\n`);
         setExitCode(1);
       }
     });
