@@ -34,7 +34,7 @@ import { evaluateResource, evaluateResourceDefaults, evaluateResourceOverride } 
 import { formatValue } from '../value-format.js';
 import { evaluateAssignment, evaluateVariable } from './variables.js';
 
-/** The attribute whose value also names a resource (duplicates by it are errors); exec has none. */
+/** The attribute whose value also names a resource (duplicates by it are errors): `name` unless listed; exec has none. */
 const NAMEVARS: Record<string, string | undefined> = { file: 'path', exec: undefined };
 const RELATIONSHIP_METAPARAMS = ['before', 'require', 'notify', 'subscribe'];
 
@@ -321,11 +321,9 @@ export class Evaluator {
     // Run stages stand outside containment.
     this.builder.add(resource, typeName === 'stage' ? undefined : scope.resource);
     this.inheritScopeTags(resource);
-    if (!definition) {
-      const namevarName = typeName in NAMEVARS ? NAMEVARS[typeName] : 'name';
-      const namevar = namevarName ? resource.get(namevarName) : undefined;
-      if (typeof namevar === 'string' && namevar !== title) this.builder.alias(resource, namevar);
-    }
+    const namevarName = !definition && typeName in NAMEVARS ? NAMEVARS[typeName] : 'name';
+    const namevar = namevarName ? resource.get(namevarName) : undefined;
+    if (typeof namevar === 'string' && namevar !== title) this.builder.alias(resource, namevar);
     return resource;
   }
 
