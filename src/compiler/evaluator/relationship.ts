@@ -9,7 +9,7 @@ import type { Scope } from '../scope.js';
 import { PType, type Value } from '../values.js';
 import type { Collector } from './collector-virtual.js';
 import type { Evaluator } from './evaluator.js';
-import { refString, refTarget } from './resource-ref.js';
+import { referenceTo, refString, refTarget } from './resource-ref.js';
 import { formatValue } from '../value-format.js';
 
 /** A collector used as a value (`Package <| |> -> Service <| |>`). */
@@ -45,14 +45,18 @@ export function evaluateRelationship(node: RelationshipExpression, scope: Scope,
   return right;
 }
 
-/** A relationship operand: a resource found in the catalog, or the reference that found none. */
-type Operand = { resource: CompiledResource; ref: string } | { resource: undefined; ref: string };
+/**
+ * A relationship operand: a resource found in the catalog, or the reference that found none.
+ * `written` is the reference as the chain spelled it: Puppet records that one, so a target found
+ * through an alias (`Service['name']` for a service titled otherwise) stays `Service[name]`.
+ */
+type Operand = { resource: CompiledResource; ref: string; written?: Value } | { resource: undefined; ref: string; written?: Value };
 
 function operandsOf(value: Value, ev: Evaluator, loc: SourceLocation): Operand[] {
   if (Array.isArray(value)) return value.flatMap((v) => operandsOf(v, ev, loc));
   if (value instanceof CollectorValue) return [...value.collector.collected.keys()].map((resource) => ({ resource, ref: resource.ref }));
   const ref = refTarget(value);
-  if (ref) return [{ resource: ev.builder.find(ref.type, ref.title), ref: refString(ref) }];
+  if (ref) return [{ resource: ev.builder.find(ref.type, ref.title), ref: refString(ref), written: referenceTo(ref.type, ref.title) }];
   if (value === undefined) return [];
   throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${formatValue(value)}. A Catalog type is required.`, loc);
 }
@@ -70,7 +74,7 @@ export function applyRelationships(relationships: PendingRelationship[], ev: Eva
         const existing = current ? flattenValues(current.value).filter((v) => v !== undefined) : [];
         source.resource.params.set(relationship.param, {
           name: relationship.param,
-          value: [...existing, target.resource.toRef()],
+          value: [...existing, target.written ?? target.resource.toRef()],
           loc: relationship.loc,
           append: false,
           source: current?.source ?? 'main',
