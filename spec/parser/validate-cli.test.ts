@@ -56,6 +56,16 @@ describe('papply validate', () => {
     expect(lines.slice(3, 6)).toEqual([`${join(dir, 'tabs.pp')}:2:7: unclosed string started at 2:7`, "\t$x = 'open", '\t     ^']);
   });
 
+  it('checks every .pp and .epp file below a directory', async () => {
+    write('a.pp', '$x = 1\n');
+    write('b.epp', '<%= $x %>\n');
+    write('notes.txt', 'not puppet {');
+    expect(await main(['node', 'papply', 'validate', dir])).toBe(0);
+    write('c.pp', 'class {\n');
+    expect(await main(['node', 'papply', 'validate', dir])).toBe(1);
+    expect(output).toContain(`${join(dir, 'c.pp')}:`);
+  });
+
   it('reports an unreadable file and fails', async () => {
     const missing = join(dir, 'missing.pp');
     expect(await main(['node', 'papply', 'validate', missing])).toBe(1);

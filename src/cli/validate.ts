@@ -1,7 +1,8 @@
 // `papply validate FILE...`: parses every file (manifests, and EPP templates by their .epp
 // extension) and reports each syntax error as `FILE:LINE:COL: message`, the source line and a caret.
 
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseEpp, parseManifest } from '../compiler/parser.js';
 import { PapplyError } from '../errors.js';
@@ -33,14 +34,27 @@ export function formatSyntaxError(error: PapplyError, text: string): string {
   return `${error.describe()}\n${sourceLine}\n${pad}^`;
 }
 
+/** The files to check for one argument: the file itself, or every .pp/.epp below a directory. */
+async function expand(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return [path];
+  const found: string[] = [];
+  for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) found.push(...(await expand(child)));
+    else if (/\.e?pp$/.test(entry.name)) found.push(child);
+  }
+  return found;
+}
+
 export function registerValidateCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('validate')
     .description('check the syntax of Puppet manifests (.pp) and EPP templates (.epp)')
-    .argument('<files...>', 'files to parse')
-    .action(async (files: string[]) => {
+    .argument('<files...>', 'files to parse (a directory stands for every .pp and .epp file below it)')
+    .action(async (paths: string[]) => {
       let failed = false;
-      for (const file of files) {
+      for (const file of (await Promise.all(paths.map(expand))).flat()) {
         const report = await validateFile(file);
         if (report === undefined) continue;
         failed = true;
