@@ -20,8 +20,9 @@ export async function validateFile(path: string): Promise<string | undefined> {
     else parseManifest(text, path);
     return undefined;
   } catch (error) {
-    if (!(error instanceof PapplyError) || !error.location) throw error;
-    return formatSyntaxError(error, text);
+    if (error instanceof PapplyError && error.location) return formatSyntaxError(error, text);
+    // A parser bug must not hide the other files' reports.
+    return `${path}: papply could not parse this file: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
