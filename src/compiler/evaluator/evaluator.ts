@@ -67,7 +67,13 @@ export class Evaluator {
   private readonly pendingOverrides: { ref: RefTarget; attributes: AttributeValue[]; loc: SourceLocation }[] = [];
   private readonly renderBuffers: string[][] = [];
   private readonly onWarning?: (message: string) => void;
-  private readonly typeEnvironment: TypeEnvironment = { resolveAlias: (name) => this.loader.resolveTypeAlias(name, this) };
+  private readonly typeEnvironment: TypeEnvironment = {
+    resolveAlias: (name) => this.loader.resolveTypeAlias(name, this),
+    isResourceType: (name) => {
+      const lower = name.toLowerCase();
+      return this.loader.isResourceType(lower) || this.loader.findDefine(lower, this) !== undefined;
+    },
+  };
 
   constructor(
     readonly loader: Loader,
@@ -111,7 +117,8 @@ export class Evaluator {
       if (pass > 1000) throw new PapplyError('Somehow looped more than 1000 times while evaluating host catalog');
       let progressed = false;
       for (const collector of [...this.collectors]) if (collector.evaluate(this)) progressed = true;
-      const unevaluated = this.builder.resources.filter((r) => r.kind === 'defined_type' && !r.evaluated && !r.virtual);
+      // Exported instances are virtual here (no storeconfigs): listed in the catalog, never evaluated.
+      const unevaluated = this.builder.resources.filter((r) => r.kind === 'defined_type' && !r.evaluated && !r.virtual && !r.exported);
       for (const resource of unevaluated) {
         if (resource.evaluated) continue;
         const definition = this.loader.findDefine(resource.typeName, this);
