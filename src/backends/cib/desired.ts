@@ -145,6 +145,21 @@ const PHASES: DesiredItem['kind'][][] = [
   ['primitive'], ['group'], ['clone'], ['absent'], ['meta'], ['location', 'colocation', 'order'], ['property', 'rsc_default'],
 ];
 
+/**
+ * Pacemaker stores a newline in an attribute value as the two characters `\n` and a tab as spaces,
+ * so such a value would neither reach the cluster verbatim nor ever compare equal on a re-run:
+ * refused with a clear error (nothing is written) rather than silently altered.
+ */
+function refuseUnstorableText(value: unknown, key = 'value'): void {
+  if (typeof value === 'string') {
+    if (/[\n\r\t]/.test(value)) throw new Error(`${key} ${JSON.stringify(value)} contains a newline, carriage return or tab, which Pacemaker cannot store verbatim in the CIB`);
+  } else if (Array.isArray(value)) {
+    for (const entry of value) refuseUnstorableText(entry, key);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [name, entry] of Object.entries(value)) refuseUnstorableText(entry, name);
+  }
+}
+
 export function buildTarget(current: CibModel, items: readonly DesiredItem[]): Target {
   const target: Target = {
     configuration: cloneElement(configurationOf(current.root)),
@@ -158,6 +173,7 @@ export function buildTarget(current: CibModel, items: readonly DesiredItem[]): T
   for (const phase of PHASES) {
     for (const item of items.filter((candidate) => phase.includes(candidate.kind))) {
       try {
+        refuseUnstorableText(item);
         applyItem(item, target, resources, constraints);
       } catch (error) {
         target.errors.push({ owner: item.owner, message: (error as Error).message });
