@@ -33,6 +33,30 @@ export interface FileStat {
   linkTarget?: string;
 }
 
+/** What an lstat answers, locally (node's fs.Stats) and over SFTP (ssh2's Stats) alike. */
+export interface LstatResult {
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+  isFile(): boolean;
+}
+
+/** The FileStat of an lstat result; `readLink` is called only for a symlink, to fill in its target. */
+export async function fileStatOf(stats: LstatResult, readLink: () => Promise<string>): Promise<FileStat> {
+  const type = stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
+  return {
+    type,
+    mode: stats.mode & 0o7777,
+    uid: stats.uid,
+    gid: stats.gid,
+    size: stats.size,
+    linkTarget: type === 'link' ? await readLink() : undefined,
+  };
+}
+
 export interface WriteOptions {
   mode?: number;
   uid?: number;
@@ -107,16 +131,7 @@ export class LocalTransport implements Transport {
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const stats = await fs.lstat(path);
-      const type = stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
-      return {
-        type,
-        mode: stats.mode & 0o7777,
-        uid: stats.uid,
-        gid: stats.gid,
-        size: stats.size,
-        linkTarget: type === 'link' ? await fs.readlink(path) : undefined,
-      };
+      return await fileStatOf(await fs.lstat(path), () => fs.readlink(path));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

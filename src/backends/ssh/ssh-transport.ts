@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Client, ClientChannel, SFTPWrapper, Stats } from 'ssh2';
-import type { CommandResult, FileStat, RunOptions, Transport, WriteOptions } from '../transport.js';
+import { fileStatOf, type CommandResult, type FileStat, type RunOptions, type Transport, type WriteOptions } from '../transport.js';
 import { quoteShellCommand, remoteCommandLine } from '../shell-quote.js';
 import { connectSsh, type SshConnectOptions } from './connect.js';
 import { RemoteFileError, SshConnectionError } from './errors.js';
@@ -182,15 +182,7 @@ export class SshTransport implements Transport {
         if (sftpCode(error) === SFTP_NO_SUCH_FILE) return undefined;
         throw this.fileError('stat', path, error);
       }
-      const type = stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
-      return {
-        type,
-        mode: stats.mode & 0o7777,
-        uid: stats.uid,
-        gid: stats.gid,
-        size: stats.size,
-        linkTarget: type === 'link' ? await session.call<string>((done) => sftp.readlink(path, done)) : undefined,
-      };
+      return await fileStatOf(stats, () => session.call<string>((done) => sftp.readlink(path, done)));
     });
   }
 
