@@ -256,6 +256,9 @@ export class CatalogBuilder {
   }
 }
 
+/** Namevars other than `name` of Puppet's built-in types (single key attribute). */
+const TITLE_NAMEVARS: Record<string, string> = { File: 'path', Exec: 'command', Tidy: 'path' };
+
 function toCatalogResource(resource: CompiledResource): CatalogResource {
   // Key order as Puppet writes it: type, title, tags, file, line, exported, kind, parameters.
   const result: CatalogResource = {
@@ -269,8 +272,13 @@ function toCatalogResource(resource: CompiledResource): CatalogResource {
   const parameters: Record<string, CatalogValue> = {};
   const sensitive: string[] = [];
   let count = 0;
+  // Only for types declared in manifests: the compiler's own Stage[main] keeps its name (a Symbol
+  // in Puppet, so never equal to the title there).
+  const namevar = resource.kind === 'compilable_type' && resource.loc ? (TITLE_NAMEVARS[resource.type] ?? 'name') : undefined;
   for (const [name, attribute] of resource.params) {
     if (attribute.value === undefined) continue;
+    // "Don't duplicate the title as the namevar" (Puppet::Resource#to_data_hash).
+    if (name === namevar && attribute.value === resource.title) continue;
     if (attribute.value instanceof PSensitive) sensitive.push(name);
     parameters[name] = toCatalogValue(attribute.value);
     count++;
