@@ -6,9 +6,9 @@ import { execa } from 'execa';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireCluster, CLUSTER_SCRIPT, clusterSkipReason, type Cluster } from '../support/cluster.js';
+import { papply } from '../support/papply-cli.js';
 import { reportSkip, sshdSkipReason, SshdServer } from '../support/sshd.js';
 
 const PRIMITIVE = 'p_papply_ssh_probe';
@@ -23,25 +23,6 @@ cs_primitive { '${PRIMITIVE}':
 }
 file { '${MARKER}': content => "applied on \${facts['networking']['hostname']}\\n" }
 `;
-
-async function papply(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'papply', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const skip = reportSkip(sshdSkipReason() ?? clusterSkipReason(), 'remote apply on the namespace cluster');
 

@@ -9,29 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshTransport } from '../../src/backends/ssh/ssh-transport.js';
 import type { SshTarget } from '../../src/backends/ssh/target.js';
 import { combineExitCodes, formatSummaryTable, PrefixedLineStream, runOnNodes } from '../../src/engine/multinode.js';
+import { maxOverlap, type TimedInterval } from '../support/overlap.js';
 import { reportSkip, sshdSkipReason, SshdServer } from '../support/sshd.js';
 
-interface Interval {
+interface Interval extends TimedInterval {
   node: string;
-  start: bigint;
-  end: bigint;
-}
-
-/** Largest number of intervals covering one instant. */
-function maxOverlap(intervals: readonly Interval[]): number {
-  const events = intervals.flatMap((interval) => [
-    { at: interval.start, delta: 1 },
-    { at: interval.end, delta: -1 },
-  ]);
-  // Ends before starts at the same instant: touching intervals do not overlap.
-  events.sort((a, b) => (a.at === b.at ? a.delta - b.delta : a.at < b.at ? -1 : 1));
-  let current = 0;
-  let max = 0;
-  for (const event of events) {
-    current += event.delta;
-    max = Math.max(max, current);
-  }
-  return max;
 }
 
 describe('combineExitCodes', () => {

@@ -5,8 +5,9 @@
 import { mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxOverlap } from '../support/overlap.js';
+import { papply } from '../support/papply-cli.js';
 import { reportSkip, sshdSkipReason, SshdServer } from '../support/sshd.js';
 
 const NODE_DIR = '/srv/papply-node';
@@ -23,42 +24,6 @@ exec { 'stamp':
   command  => 'date +%s%N >> ${NODE_DIR}/stamps; sleep 1.5; date +%s%N >> ${NODE_DIR}/stamps',
 }
 `;
-
-/** Runs the papply CLI in-process; returns its exit code and what it printed. */
-async function papply(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    const code = await main(['node', 'papply', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-function maxOverlap(intervals: Array<[bigint, bigint]>): number {
-  const events = intervals.flatMap(([start, end]) => [
-    { at: start, delta: 1 },
-    { at: end, delta: -1 },
-  ]);
-  events.sort((a, b) => (a.at === b.at ? a.delta - b.delta : a.at < b.at ? -1 : 1));
-  let current = 0;
-  let max = 0;
-  for (const event of events) {
-    current += event.delta;
-    max = Math.max(max, current);
-  }
-  return max;
-}
 
 const skip = reportSkip(sshdSkipReason(), 'remote apply');
 
@@ -100,7 +65,7 @@ describe.skipIf(skip)('papply apply --target on three namespaced nodes', () => {
 
     const intervals = nodes.map((node) => {
       const [start, end] = readFileSync(node.nodePath(`${NODE_DIR}/stamps`), 'utf8').trim().split('\n').map(BigInt);
-      return [start, end] as [bigint, bigint];
+      return { start, end };
     });
     expect(maxOverlap(intervals)).toBe(2);
 
@@ -122,7 +87,10 @@ describe.skipIf(skip)('papply apply --target on three namespaced nodes', () => {
     for (const node of nodes) rmSync(node.nodePath(`${NODE_DIR}/stamps`), { force: true });
     const result = await papply(['apply', manifest, '--targets-file', targetsFile, '--parallel', '3', '--identity', identity, '--known-hosts', knownHosts]);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' }); // no --detailed-exitcodes: changes exit 0
-    const intervals = nodes.map((node) => readFileSync(node.nodePath(`${NODE_DIR}/stamps`), 'utf8').trim().split('\n').map(BigInt) as [bigint, bigint]);
+    const intervals = nodes.map((node) => {
+      const [start, end] = readFileSync(node.nodePath(`${NODE_DIR}/stamps`), 'utf8').trim().split('\n').map(BigInt);
+      return { start, end };
+    });
     expect(maxOverlap(intervals)).toBe(1);
     expect(result.stdout).toMatch(/^127\.0\.0\.1:\d+ +galera +ok +0 /m);
   });
