@@ -6,6 +6,7 @@ import '../../src/compiler/functions/stdlib/index.js';
 import { lookupFunction } from '../../src/compiler/functions/registry.js';
 import { rubyRandom, fqdnSeed } from '../../src/compiler/functions/stdlib/ruby-random.js';
 import { fromPlain, PFloat, PRegexp, type Value } from '../../src/compiler/values.js';
+import { hasRuby } from '../support/ruby.js';
 import { TemplateContext } from '../templates/template-context.js';
 
 const ctx = new TemplateContext(new Map<string, Value>([['fqdn', 'node-1.example.com']]));
@@ -17,14 +18,6 @@ const call = (name: string, ...args: Value[]): Value => {
 const h = (o: Record<string, unknown>): Value => fromPlain(o);
 const plain = (v: Value): unknown => (v === undefined ? null : v instanceof Map ? Object.fromEntries([...v].map(([k, x]) => [String(k), plain(x)])) : Array.isArray(v) ? v.map(plain) : v);
 
-function hasRuby(): boolean {
-  try {
-    execFileSync('ruby', ['-e', '1']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 const ruby = (code: string, ...args: string[]): string => execFileSync('ruby', ['-e', code, ...args], { encoding: 'utf8' });
 
 describe('selection', () => {

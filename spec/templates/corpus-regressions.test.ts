@@ -1,34 +1,9 @@
 // Ruby constructs found in real modules' ERB templates that papply once rejected (see
 // scripts/corpus-check.js for the manifest side). Each snippet is our own, rendered by papply and by
 // Ruby's ERB (trim_mode '-', as Puppet) with the same variables: output must be byte-identical.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { renderErb } from '../../src/compiler/templates/index.js';
-import { fromPlain } from '../../src/compiler/values.js';
-import { TemplateContext } from './template-context.js';
-
-const RUBY = `
-require 'erb'; require 'json'
-JSON.parse(ARGV[1]).each { |k, v| instance_variable_set("@#{k}", v) }
-print ERB.new(ARGV[0], trim_mode: '-').result(binding)
-`;
-
-function hasRuby(): boolean {
-  try {
-    execFileSync('ruby', ['-e', '1']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const ruby = (template: string, vars: Record<string, unknown>): string =>
-  execFileSync('ruby', ['-e', RUBY, template, JSON.stringify(vars)], { encoding: 'utf8' });
-
-function papply(template: string, vars: Record<string, unknown>): string {
-  const ctx = new TemplateContext(new Map(Object.entries(vars).map(([k, v]) => [k, fromPlain(v)])));
-  return renderErb(template, 'snippet.erb', ctx);
-}
+import { hasRuby } from '../support/ruby.js';
+import { papplyErb, rubyErb } from './erb-oracle.js';
 
 const VARS = { weights: [3, 4, 5], hosts: ['alpha', 'beta'], limits: { nofile: 1024, nproc: 64 }, flag: true };
 
@@ -44,7 +19,7 @@ const SNIPPETS: Record<string, string> = {
 describe.skipIf(!hasRuby())('ERB constructs from real templates, against Ruby ERB', () => {
   for (const [name, template] of Object.entries(SNIPPETS)) {
     it(name, () => {
-      expect(papply(template, VARS)).toBe(ruby(template, VARS));
+      expect(papplyErb(template, VARS)).toBe(rubyErb(template, VARS));
     });
   }
 });

@@ -1,35 +1,8 @@
 // Snippets rendered by papply and by Ruby's own ERB (trim_mode '-', the mode Puppet uses) with the
 // same instance variables: the output must be byte-identical. Skips when ruby is not installed.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { renderErb } from '../../src/compiler/templates/index.js';
-import { fromPlain } from '../../src/compiler/values.js';
-import { TemplateContext } from './template-context.js';
-
-const RUBY = `
-require 'erb'; require 'json'
-vars = JSON.parse(ARGV[1])
-vars.each { |k, v| instance_variable_set("@#{k}", v) }
-print ERB.new(ARGV[0], trim_mode: '-').result(binding)
-`;
-
-function hasRuby(): boolean {
-  try {
-    execFileSync('ruby', ['-e', '1']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function ruby(template: string, vars: Record<string, unknown>): string {
-  return execFileSync('ruby', ['-e', RUBY, template, JSON.stringify(vars)], { encoding: 'utf8' });
-}
-
-function papply(template: string, vars: Record<string, unknown>): string {
-  const ctx = new TemplateContext(new Map(Object.entries(vars).map(([k, v]) => [k, fromPlain(v)])));
-  return renderErb(template, 'snippet.erb', ctx);
-}
+import { hasRuby } from '../support/ruby.js';
+import { papplyErb, rubyErb } from './erb-oracle.js';
 
 const VARS = {
   name: 'web',
@@ -109,7 +82,7 @@ export const SNIPPETS: Record<string, string> = {
 describe.skipIf(!hasRuby())('ERB against Ruby ERB', () => {
   for (const [name, template] of Object.entries(SNIPPETS)) {
     it(name, () => {
-      expect(papply(template, VARS)).toBe(ruby(template, VARS));
+      expect(papplyErb(template, VARS)).toBe(rubyErb(template, VARS));
     });
   }
 });
