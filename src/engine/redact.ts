@@ -3,7 +3,7 @@
 // `password` property ...). Applies to log lines, run reports, noop diffs and the CIB patch shown
 // with --debug; what is sent to the node is of course unchanged.
 //
-// Secret names (case-insensitive), documented in README "Secrets":
+// Secret names (case-insensitive), documented in README.md (Applying, "Secrets"):
 //   contains  password, passwd, passphrase, secret, token, credential
 //   ends in   pass, pw, key (alone or after `_`/`-`: `db_pass`, `api-key`, `key`)
 //   contains  apikey, authkey, privatekey, accesskey (with or without `_`/`-`)
