@@ -6,7 +6,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { FunctionDefinition, HostClassDefinition, NodeDefinition, Program, ResourceTypeDefinition, TypeAlias } from './ast.js';
+import type { Expression, FunctionDefinition, HostClassDefinition, NodeDefinition, Program, ResourceTypeDefinition, TypeAlias } from './ast.js';
 import type { Evaluator } from './evaluator/evaluator.js';
 import { PapplyError } from '../errors.js';
 import { BaseType, TypeAliasType } from './types/index.js';
@@ -179,7 +179,8 @@ export class Loader {
         if (!existsSync(file)) continue;
         this.loadingModule = module;
         try {
-          this.loadFile(file);
+          const program = this.loadFile(file);
+          if (program) checkOnlyDefinitions(program);
         } finally {
           this.loadingModule = undefined;
         }
@@ -209,5 +210,34 @@ function isDirectory(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** Puppet's names for the statements an autoloaded file may not hold outside its definitions. */
+const TOP_LEVEL_LABELS: Partial<Record<Expression['kind'], string>> = {
+  Assignment: "'=' expression",
+  Resource: 'Resource Statement',
+  ResourceDefaults: 'Resource Defaults Expression',
+  ResourceOverride: 'Resource Override',
+  CallFunction: 'Function Call',
+  CallMethod: 'Method call',
+  If: "'if' statement",
+  Unless: "'unless' Statement",
+  Case: "'case' statement",
+  Node: 'Node Definition',
+};
+
+/**
+ * A module's manifests, functions and types files hold definitions only: Puppet refuses any other
+ * top-level statement there ("unacceptable as a top level construct in this location").
+ */
+function checkOnlyDefinitions(program: Program): void {
+  for (const statement of program.body) {
+    if (statement.kind === 'HostClass' || statement.kind === 'Define' || statement.kind === 'FunctionDefinition' || statement.kind === 'TypeAlias') continue;
+    const label =
+      statement.kind === 'Relationship' ? `'${statement.op}' expression`
+      : statement.kind === 'Collect' ? (statement.query.form === 'exported' ? 'Exported Query' : 'Virtual Query')
+      : (TOP_LEVEL_LABELS[statement.kind] ?? 'expression');
+    throw new PapplyError(`This ${label} is unacceptable as a top level construct in this location`, statement.loc);
   }
 }

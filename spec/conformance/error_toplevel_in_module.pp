@@ -1,0 +1,2 @@
+# Autoloading a module file that holds a statement outside its definitions fails, as in Puppet.
+include stray_toplevel
