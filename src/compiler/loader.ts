@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Expression, FunctionDefinition, HostClassDefinition, NodeDefinition, Program, ResourceTypeDefinition, TypeAlias } from './ast.js';
 import type { Evaluator } from './evaluator/evaluator.js';
-import { PapplyError } from '../errors.js';
+import { PapplyError, type SourceLocation } from '../errors.js';
 import { BaseType, TypeAliasType } from './types/index.js';
 
 export type ParseManifest = (text: string, file: string) => Program;
@@ -180,7 +180,7 @@ export class Loader {
         this.loadingModule = module;
         try {
           const program = this.loadFile(file);
-          if (program) checkOnlyDefinitions(program);
+          if (program) checkOnlyDefinitions(program, readFileSync(file, 'utf8'));
         } finally {
           this.loadingModule = undefined;
         }
@@ -231,13 +231,25 @@ const TOP_LEVEL_LABELS: Partial<Record<Expression['kind'], string>> = {
  * A module's manifests, functions and types files hold definitions only: Puppet refuses any other
  * top-level statement there ("unacceptable as a top level construct in this location").
  */
-function checkOnlyDefinitions(program: Program): void {
+function checkOnlyDefinitions(program: Program, text: string): void {
   for (const statement of program.body) {
     if (statement.kind === 'HostClass' || statement.kind === 'Define' || statement.kind === 'FunctionDefinition' || statement.kind === 'TypeAlias') continue;
     const label =
       statement.kind === 'Relationship' ? `'${statement.op}' expression`
       : statement.kind === 'Collect' ? (statement.query.form === 'exported' ? 'Exported Query' : 'Virtual Query')
       : (TOP_LEVEL_LABELS[statement.kind] ?? 'expression');
-    throw new PapplyError(`This ${label} is unacceptable as a top level construct in this location`, statement.loc);
+    throw new PapplyError(`This ${label} is unacceptable as a top level construct in this location`, operatorLocation(statement, text));
   }
+}
+
+/** Puppet places a binary expression (`=`, `->`, `.`) at its operator: the first character after the left operand. */
+function operatorLocation(statement: Expression, text: string): SourceLocation {
+  const left = statement.kind === 'Assignment' ? statement.target : statement.kind === 'Relationship' ? statement.left : statement.kind === 'CallMethod' ? statement.receiver : undefined;
+  const end = left?.loc.endOffset;
+  if (end === undefined) return statement.loc;
+  let offset = end;
+  while (offset < text.length && /\s/.test(text[offset]!)) offset++;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file: statement.loc.file, line, column: offset - before.lastIndexOf('\n'), offset };
 }
