@@ -68,22 +68,35 @@ function listManifests(root) {
   return found;
 }
 
-// One `puppet parser validate` run over all files (Puppet's start-up dominates); it logs one
-// "Could not parse ... (file: F, line: L, column: C)" error per bad file and keeps going.
+// One `puppet parser validate` run over many files (Puppet's start-up dominates); it logs one
+// "Could not parse ... (file: F, line: L, column: C)" error per bad file and keeps going. Some
+// errors (a file that is not UTF-8) abort the whole run without naming the file: then each file of
+// that chunk is validated on its own.
 async function puppetValidate(paths) {
   const errors = new Map();
   const chunkSize = 200;
   for (let i = 0; i < paths.length; i += chunkSize) {
     const chunk = paths.slice(i, i + chunkSize);
-    const result = await execa('puppet', ['parser', 'validate', '--color=false', ...chunk], { reject: false });
-    for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
-      const match = /^Error: (.*)\(file: (.+?)(?:, line: (\d+), column: (\d+))?\)\s*$/.exec(line);
-      if (match) errors.set(match[2], `${match[1].trim()} (line ${match[3] ?? '?'}:${match[4] ?? '?'})`);
-      else if (/^Error: /.test(line)) {
-        const named = chunk.find((p) => line.includes(p));
-        if (named) errors.set(named, line.replace(/^Error: /, ''));
-      }
+    if (!(await validateChunk(chunk, errors))) {
+      for (const path of chunk) await validateChunk([path], errors);
     }
   }
   return errors;
+}
+
+/** Records each file's error; false when Puppet stopped on an error it did not attribute to a file. */
+async function validateChunk(chunk, errors) {
+  const result = await execa('puppet', ['parser', 'validate', '--color=false', ...chunk], { reject: false });
+  let complete = true;
+  for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
+    const match = /^Error: (.*)\(file: (.+?)(?:, line: (\d+), column: (\d+))?\)\s*$/.exec(line);
+    if (match) errors.set(match[2], `${match[1].trim()} (line ${match[3] ?? '?'}:${match[4] ?? '?'})`);
+    else if (/^Error: /.test(line) && !line.startsWith("Error: Try 'puppet help")) {
+      const named = chunk.find((p) => line.includes(p));
+      if (named) errors.set(named, line.replace(/^Error: /, ''));
+      else if (chunk.length === 1) errors.set(chunk[0], line.replace(/^Error: /, ''));
+      else complete = false;
+    }
+  }
+  return complete;
 }
