@@ -22,6 +22,8 @@ const ACCEPTED: Record<string, string> = {
   chain_of_class_declarations: "package { 'haproxy': } ->\nclass { 'w::base':\n  use_include => true,\n} ->\nclass { 'w::ocf': }\n",
   hash_comment_role_keys: "$ops = {\n  'monitor:Master' => { # name:role\n    'role' => 'Master',\n  },\n}\n",
   ensure_resource_bare_key: "ensure_resource('service_status', ['rabbitmq'], { 'ensure' => 'online', check_cmd => 'status'})\n",
+  // `::` not followed by a name ends the variable: `$x`, then `::`, then `$y`.
+  variable_before_double_colon: "$key = \"$module::$name\"\n$tail = \"$prefix::\"\n$both = \"${a}::${b}-$c::d\"\n",
   keyword_hash_keys_quoted: "$h = { 'class' => 1, 'node' => 2, 'default' => 3 }\n$k = { default => 1, undef => 2 }\n",
 };
 
