@@ -32,6 +32,7 @@ const REJECTED: Record<string, string> = {
   false_as_attribute_name: "w::thing { 'x': false => 1 }\n",
   underscore_attribute_name: "w::thing { 'x': _hidden => 1 }\n",
   capitalised_attribute_name: "w::thing { 'x': Ensure => present }\n",
+  byte_order_mark: '\uFEFFclass w::bom { }\n',
 };
 
 function papplyAccepts(text: string): boolean {

@@ -24,6 +24,9 @@ export function parseEpp(text: string, file: string): EppTemplate {
 }
 
 function runParser(text: string, file: string, startRule: string): unknown {
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new PapplyError('Illegal UTF-8 Byte Order mark at beginning of input: [EF BB BF] - remove these from the puppet source', { file, line: 1, column: 1, offset: 0 });
+  }
   try {
     return peggyParse(text, { grammarSource: file, file, startRule });
   } catch (error) {
