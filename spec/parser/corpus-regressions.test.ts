@@ -55,7 +55,10 @@ describe.skipIf(!puppetExecutable)('the same manifests through puppet parser val
   let verdicts = new Map<string, PuppetDiagnostic>();
   beforeAll(async () => {
     for (const [name, text] of Object.entries({ ...ACCEPTED, ...REJECTED })) writeFileSync(path(name), text);
-    verdicts = await puppetValidate(Object.keys({ ...ACCEPTED, ...REJECTED }).map(path));
+    // Puppet names no file when it refuses a byte order mark, so that one is validated alone.
+    const names = Object.keys({ ...ACCEPTED, ...REJECTED });
+    verdicts = await puppetValidate(names.filter((name) => name !== 'byte_order_mark').map(path));
+    for (const [file, diagnostic] of await puppetValidate([path('byte_order_mark')])) verdicts.set(file, diagnostic);
   }, 60_000);
   it('Puppet accepts every manifest papply must accept', () => {
     expect(Object.keys(ACCEPTED).filter((name) => verdicts.has(path(name)))).toEqual([]);
