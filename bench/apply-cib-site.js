@@ -6,7 +6,7 @@
 // counting `cibadmin` wrapper first on papply's PATH (a real executable that logs its arguments
 // and runs the real cibadmin; calls on scratch copies, which papply patches first to check a patch,
 // are not counted).
-// Run after `npm run build`: node bench/apply-cib-site.js [instances]
+// Run after `npm run build`: node bench/apply-cib-site.js [instances] [runs: noop,apply,second]
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { megabytes, row, seconds, timed } from './harness.js';
 import { papplyBin, writeWrapperSite } from './site.js';
 
 const instances = Number(process.argv[2] ?? 2000);
+const runs = new Set((process.argv[3] ?? 'noop,apply,second').split(','));
 const work = mkdtempSync(join(tmpdir(), 'papply-bench-apply-cib-'));
 const realCibadmin = execFileSync('sh', ['-c', 'command -v cibadmin'], { encoding: 'utf8' }).trim();
 const calls = join(work, 'cibadmin-calls.log');
@@ -22,7 +23,7 @@ writeFileSync(join(work, 'cibadmin'), `#!/bin/sh\nprintf '%s|%s\\n' "$CIB_file" 
 chmodSync(join(work, 'cibadmin'), 0o755);
 const env = { ...process.env, PATH: `${work}:${process.env.PATH}` };
 
-const epoch = (file) => Number(/<cib [^>]*\bepoch="(\d+)"/.exec(execFileSync(realCibadmin, ['--query'], { env: { ...process.env, CIB_file: file }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1]);
+const epoch = (file) => Number(/<cib [^>]*\bepoch="(\d+)"/.exec(execFileSync(realCibadmin, ['--query'], { env: { ...process.env, CIB_file: file }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }))?.[1]);
 /** Write calls on `file` (papply also patches scratch copies to check a patch before sending it). */
 const writesLogged = (file) => {
   let text = '';
@@ -50,9 +51,9 @@ try {
     row('apply --cib-file', `${instances} instances: ${label}`, `${seconds(result.seconds)}, ${megabytes(result.rssMb)}`, '', `${patches} CIB write(s), ${delta}`);
   };
   console.log(`apply to a CIB file: ${instances}-instance wrapper site (cs_* part), 3-node CIB file`);
-  run('noop (empty CIB)', ['--noop']);
-  run('apply (empty CIB)', []);
-  run('second run (converged)', []);
+  if (runs.has('noop')) run('noop (empty CIB)', ['--noop']);
+  if (runs.has('apply')) run('apply (empty CIB)', []);
+  if (runs.has('second')) run('second run (converged)', []);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
