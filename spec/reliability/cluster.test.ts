@@ -16,7 +16,8 @@ import '../../src/providers/all.js';
 
 const NODES = [1, 2, 3];
 const PER_NODE = 3;
-const ids = [...NODES.flatMap((node) => Array.from({ length: PER_NODE }, (_, i) => `p_rel_n${node}_${i}`)), 'p_rel_cut'];
+const concurrentIds = NODES.flatMap((node) => Array.from({ length: PER_NODE }, (_, i) => `p_rel_n${node}_${i}`));
+const ids = [...concurrentIds, 'p_rel_cut'];
 
 describe.skipIf(clusterSkipReason())('three papply runs on three cluster nodes at once', () => {
   let cluster: Cluster;
@@ -56,7 +57,7 @@ describe.skipIf(clusterSkipReason())('three papply runs on three cluster nodes a
       const results = await Promise.all(NODES.map((node) => applyOn(node, value)));
       for (const result of results) expect(result.code, result.output).toBe(2);
       const resources = await configuration();
-      for (const id of ids) expect(resources, `${id} lost`).toMatch(new RegExp(`<primitive id="${id}"[\\s\\S]*?name="fake" value="${value}"`));
+      for (const id of concurrentIds) expect(resources, `${id} lost`).toMatch(new RegExp(`<primitive id="${id}"[\\s\\S]*?name="fake" value="${value}"`));
       await cluster.check(1, 'crm_verify', ['--live-check']);
     }
     const again = await Promise.all(NODES.map((node) => applyOn(node, 'two')));
