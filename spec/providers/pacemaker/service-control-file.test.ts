@@ -79,6 +79,14 @@ describe('PacemakerServiceControl on a CIB file (crm_simulate plays the cluster)
     expect(await web.isRunning()).toBe(false);
   });
 
+  it('refuses to start or stop from a node the cluster does not have, naming its nodes', async () => {
+    const { control: lb } = await control('lb', 'vm');
+    await expect(lb.start()).rejects.toThrow(/this node 'vm' is not a node of the .*\(its nodes: node-1, node-2, node-3\).*--node-name/);
+    await expect(lb.stop()).rejects.toThrow(/this node 'vm' is not a node of the/);
+    const { stdout: constraints } = await execa('cibadmin', ['-Q', '-o', 'constraints'], { env: { CIB_file: cibFile } });
+    expect(constraints).not.toContain('vm');
+  });
+
   it('starts a clone on two nodes and stops it on one only (local ban)', async () => {
     await (await control('lb', 'node-1')).control.start();
     await (await control('lb', 'node-2')).control.start();

@@ -19,7 +19,7 @@
 
 import { PapplyError } from '../../errors.js';
 import type { CibPrimitive, CibResource, CibSession, DesiredItem } from '../../backends/cib/index.js';
-import { durationMs } from '../../backends/cib/index.js';
+import { childrenNamed, durationMs } from '../../backends/cib/index.js';
 import type { Transport } from '../../backends/transport.js';
 import type { ProgressReport } from '../framework/context.js';
 import { describeFailures, describeObservations, judge, parseClusterStatus, type DesiredState, type Judgement, type OperationRecord, type ResourceScope } from './lrm-status.js';
@@ -167,9 +167,24 @@ export class PacemakerServiceControl {
     return { ms: DEFAULT_TIMEOUT_MS, source: 'the default' };
   }
 
+  /** Start and stop place the service on this node: it must be one of the cluster's nodes. */
+  private clusterNode(): string {
+    const node = this.options.localNode;
+    // Configured nodes, and nodes the status knows (remote nodes may only be there).
+    const { nodes, status } = this.session.model;
+    const known = [...new Set([...nodes.map((n) => n.uname), ...(status ? childrenNamed(status, 'node_state').map((n) => n.attributes.uname ?? '') : [])])];
+    if (known.length > 0 && !known.includes(node)) {
+      throw new PapplyError(
+        `this node '${node}' is not a node of the ${this.session.backend.describe()} (its nodes: ${known.join(', ')}); ` +
+          'run papply on a cluster node, or give its name with --node-name',
+      );
+    }
+    return node;
+  }
+
   async start(): Promise<Judgement> {
     const service = this.resolve();
-    const node = this.options.localNode;
+    const node = this.clusterNode();
     await this.cleanupLocalFailures(service);
     const items: DesiredItem[] = [
       ...this.banRemovals(service),
@@ -189,7 +204,7 @@ export class PacemakerServiceControl {
 
   async stop(): Promise<Judgement> {
     const service = this.resolve();
-    const node = this.options.localNode;
+    const node = this.clusterNode();
     const item: DesiredItem =
       service.scope === 'local'
         ? { kind: 'location', owner: this.options.owner, id: `cli-ban-${service.unit.id}-on-${node}`, rsc: service.unit.id, node, score: '-INFINITY' }
