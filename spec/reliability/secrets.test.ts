@@ -13,7 +13,7 @@ import { runApply } from '../../src/cli/apply.js';
 import '../../src/providers/all.js';
 import { isSecretName, redactText } from '../../src/engine/redact.js';
 
-const SECRETS = ['hunter2-db-pw', 'tok-ABC-123', 'sensitive-nic-value', 'sensitive-file-body', 'rotated-pw-456', 'notify-secret'];
+const SECRETS = ['hunter2-db-pw', 'tok-ABC-123', 'sensitive-nic-value', 'sensitive-file-body', 'rotated-pw-456', 'notify-secret', 'nested-cib-secret', 'nested-notify-secret'];
 
 describe('secret redaction', () => {
   let dir: string;
@@ -48,6 +48,12 @@ describe('secret redaction', () => {
     }
     file { '${dir}/secret.conf': content => Sensitive("sensitive-file-body ${password}\\n") }
     notify { 'shown': message => Sensitive('notify-secret') }
+    # Sensitive values nested in hashes keep their marking through the catalog (rich data).
+    cs_primitive { 'p_nested':
+      primitive_class => 'ocf', provided_by => 'pacemaker', primitive_type => 'Dummy',
+      parameters => { 'state' => '/run/p_nested.state', 'fake' => Sensitive('nested-cib-secret') },
+    }
+    notify { 'nested': message => { 'users' => [{ 'name' => 'admin', 'hash' => Sensitive('nested-notify-secret') }] } }
   `;
 
   const expectNoSecret = (text: string, where: string) => {
@@ -84,6 +90,8 @@ describe('secret redaction', () => {
     const { stdout } = await execa('cibadmin', ['--query'], { env: { CIB_file: cib } });
     expect(stdout).toContain('name="replication_passwd" value="hunter2-db-pw"');
     expect(stdout).toContain('value="sensitive-nic-value"');
+    expect(stdout).toMatch(/name="fake" value="nested-cib-secret"/);
+    expect(stdout).toContain('value="/run/p_nested.state"');
     expect(await readFile(join(dir, 'secret.conf'), 'utf8')).toBe('sensitive-file-body hunter2-db-pw\n');
   });
 

@@ -279,8 +279,12 @@ function toCatalogResource(resource: CompiledResource): CatalogResource {
     if (attribute.value === undefined) continue;
     // "Don't duplicate the title as the namevar" (Puppet::Resource#to_data_hash).
     if (name === namevar && attribute.value === resource.title) continue;
-    if (attribute.value instanceof PSensitive) sensitive.push(name);
-    parameters[name] = toCatalogValue(attribute.value);
+    if (attribute.value instanceof PSensitive) {
+      sensitive.push(name);
+      parameters[name] = toCatalogValue(attribute.value.value);
+    } else {
+      parameters[name] = toCatalogValue(attribute.value);
+    }
     count++;
   }
   if (count > 0) result.parameters = parameters;

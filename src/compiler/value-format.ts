@@ -134,8 +134,9 @@ function referenceString(value: PType): string | undefined {
 
 /**
  * How a value lands in catalog JSON parameters. Undef becomes null (the evaluator omits undef
- * parameters altogether), Sensitive is revealed (the evaluator lists it in sensitive_parameters),
- * regexps/default/types/non-string-keyed hashes use Puppet's rich-data `__ptype` encoding.
+ * parameters altogether); regexps/default/types/non-string-keyed hashes and Sensitive values inside
+ * a parameter use Puppet's rich-data `__ptype` encoding (a parameter that is Sensitive itself is
+ * revealed by the builder and listed in sensitive_parameters, as Puppet does).
  */
 export function toCatalogValue(value: Value): CatalogValue {
   if (value === undefined) return null;
@@ -151,7 +152,7 @@ export function toCatalogValue(value: Value): CatalogValue {
     }
     return { __ptype: 'Hash', __pvalue: [...value].flatMap(([k, v]) => [toCatalogValue(k), toCatalogValue(v)]) };
   }
-  if (value instanceof PSensitive) return toCatalogValue(value.value);
+  if (value instanceof PSensitive) return { __ptype: 'Sensitive', __pvalue: toCatalogValue(value.value) };
   if (value instanceof PRegexp) return { __ptype: 'Regexp', __pvalue: value.source };
   if (value === DEFAULT) return { __ptype: 'Default' };
   if (value instanceof PType) {

@@ -8,6 +8,8 @@
 //   ends in   pass, pw, key (alone or after `_`/`-`: `db_pass`, `api-key`, `key`)
 //   contains  apikey, authkey, privatekey, accesskey (with or without `_`/`-`)
 
+import type { CatalogResource, CatalogValue } from '../compiler/catalog.js';
+
 export const REDACTED = '[redacted]';
 
 const SECRET_NAME = /passw(?:or)?d|passphrase|secret|token|credential|(?:^|[_-])(?:pass|pw|key)$|(?:api|auth|private|access)[_-]?key/i;
@@ -70,4 +72,43 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   // Longest first, so a secret that contains another is replaced whole.
   for (const spelling of [...spellings].sort((a, b) => b.length - a.length)) result = result.split(spelling).join(REDACTED);
   return result;
+}
+
+type RichSensitive = { __ptype: 'Sensitive'; __pvalue: CatalogValue };
+
+function isRichSensitive(value: CatalogValue): value is RichSensitive {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && value.__ptype === 'Sensitive' && '__pvalue' in value;
+}
+
+/** `value` without rich-data Sensitive wrappers, and whether it held any. */
+function revealed(value: CatalogValue): { value: CatalogValue; hadSensitive: boolean } {
+  if (isRichSensitive(value)) return { value: revealed(value.__pvalue).value, hadSensitive: true };
+  if (value === null || typeof value !== 'object') return { value, hadSensitive: false };
+  let hadSensitive = false;
+  const reveal = (item: CatalogValue): CatalogValue => {
+    const result = revealed(item);
+    hadSensitive ||= result.hadSensitive;
+    return result.value;
+  };
+  const copy = Array.isArray(value) ? value.map(reveal) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, reveal(item)]));
+  return { value: copy, hadSensitive };
+}
+
+/**
+ * The entry as providers need it: a Sensitive value nested in a parameter (`{__ptype: 'Sensitive'}`
+ * in the catalog, as Puppet writes it) becomes its plain value, and the whole parameter is listed
+ * in sensitive_parameters, so it is redacted wherever a Sensitive parameter is. (Puppet redacts only
+ * the nested value; papply hides the whole parameter rather than track secrets inside values.)
+ */
+export function revealNestedSensitive(entry: CatalogResource): CatalogResource {
+  let parameters: Record<string, CatalogValue> | undefined;
+  const sensitive = [...(entry.sensitive_parameters ?? [])];
+  for (const [name, value] of Object.entries(entry.parameters ?? {})) {
+    const result = revealed(value);
+    if (!result.hadSensitive) continue;
+    parameters ??= { ...entry.parameters };
+    parameters[name] = result.value;
+    if (!sensitive.includes(name)) sensitive.push(name);
+  }
+  return parameters ? { ...entry, parameters, sensitive_parameters: sensitive } : entry;
 }

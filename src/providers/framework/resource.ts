@@ -2,6 +2,7 @@
 // attribute values, its metaparameters and the provider instance that acts for it.
 
 import type { CatalogResource, CatalogValue } from '../../compiler/catalog.js';
+import { revealNestedSensitive } from '../../engine/redact.js';
 import { PapplyError } from '../../errors.js';
 import type { Provider } from './provider.js';
 import { checkAllowedValues, type AttributeValue, type ResourceType } from './type.js';
@@ -44,11 +45,15 @@ export class Resource {
   provider!: Provider;
   /** Set by the engine; messages before that are dropped. */
   logSink?: ResourceLogSink;
+  /** The catalog's entry, with Sensitive values nested in parameters revealed (and those parameters listed as sensitive). */
+  readonly catalogEntry: CatalogResource;
 
   constructor(
     readonly type: ResourceType,
-    readonly catalogEntry: CatalogResource,
+    entry: CatalogResource,
   ) {
+    const catalogEntry = revealNestedSensitive(entry);
+    this.catalogEntry = catalogEntry;
     this.title = catalogEntry.title;
     this.ref = `${type.refName}[${catalogEntry.title}]`;
     this.path = `/${this.ref}`;
