@@ -3,6 +3,7 @@
 
 import { PapplyError, type SourceLocation } from '../errors.js';
 import type { Catalog, CatalogResource, CatalogValue } from './catalog.js';
+import { AttributeIndex } from './evaluator/collector-index.js';
 import { referenceTo } from './evaluator/resource-ref.js';
 import type { AttributeValue, Scope } from './scope.js';
 import { toCatalogValue } from './value-format.js';
@@ -17,8 +18,35 @@ const INHERITED_METAPARAMS = ['noop', 'schedule', 'audit', 'loglevel', 'alias', 
 
 const VALID_TAG = /^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u;
 
+/** A resource's parameters; every write is reported to the resource (collector indexes follow it). */
+class ParameterMap extends Map<string, AttributeValue> {
+  constructor(private readonly owner: CompiledResource) {
+    super();
+  }
+
+  override set(name: string, attribute: AttributeValue): this {
+    const before = super.get(name)?.value;
+    super.set(name, attribute);
+    this.owner.onParameterChange?.(this.owner, name, before, attribute.value);
+    return this;
+  }
+
+  override delete(name: string): boolean {
+    const before = super.get(name)?.value;
+    const deleted = super.delete(name);
+    if (deleted) this.owner.onParameterChange?.(this.owner, name, before, undefined);
+    return deleted;
+  }
+}
+
+export type ParameterChangeListener = (resource: CompiledResource, name: string, before: Value, after: Value) => void;
+
 export class CompiledResource {
-  readonly params = new Map<string, AttributeValue>();
+  readonly params: Map<string, AttributeValue> = new ParameterMap(this);
+  /** Set by the builder the resource is added to. */
+  onParameterChange?: ParameterChangeListener;
+  /** Place in the builder's declaration order. */
+  position = -1;
   readonly tags: string[] = [];
   private readonly tagSet = new Set<string>();
   virtual = false;
@@ -124,6 +152,14 @@ export class CatalogBuilder {
   private readonly byType = new Map<string, CompiledResource[]>();
   /** type -> lowercase title -> resources (titles compare case-insensitively in collector queries). */
   private readonly byTitle = new Map<string, Map<string, CompiledResource[]>>();
+  /** type -> attribute -> index, made when a collector first queries that attribute of that type. */
+  private readonly byAttribute = new Map<string, Map<string, AttributeIndex<CompiledResource>>>();
+  private readonly followParameters: ParameterChangeListener = (resource, name, before, after) => {
+    const index = this.byAttribute.get(resource.type)?.get(name);
+    if (!index || before === after) return;
+    index.remove(resource, before);
+    index.add(resource, after);
+  };
   readonly edges: [CompiledResource, CompiledResource][] = [];
   /** Class names (and the node definition's name) in evaluation order. */
   readonly classes: string[] = [];
@@ -136,7 +172,11 @@ export class CatalogBuilder {
     const existing = this.byKey.get(resource.key);
     if (existing) throw duplicateError(resource, existing, errorLoc);
     this.byKey.set(resource.key, resource);
+    resource.position = this.resources.length;
     this.resources.push(resource);
+    resource.onParameterChange = this.followParameters;
+    const indexes = this.byAttribute.get(resource.type);
+    if (indexes) for (const [name, index] of indexes) index.add(resource, resource.get(name));
     let sameType = this.byType.get(resource.type);
     if (!sameType) this.byType.set(resource.type, (sameType = []));
     sameType.push(resource);
@@ -177,6 +217,22 @@ export class CatalogBuilder {
   /** Resources of one type whose title equals `title` ignoring case. */
   resourcesTitled(type: string, title: string): readonly CompiledResource[] {
     return this.byTitle.get(type)?.get(title.toLowerCase()) ?? [];
+  }
+
+  /**
+   * Resources of one type whose parameter `name` may equal `text` (Puppet's `==`), in declaration
+   * order: a superset of the matches, never missing one.
+   */
+  resourcesWithAttribute(type: string, name: string, text: string): readonly CompiledResource[] {
+    let indexes = this.byAttribute.get(type);
+    if (!indexes) this.byAttribute.set(type, (indexes = new Map()));
+    let index = indexes.get(name);
+    if (!index) {
+      indexes.set(name, (index = new AttributeIndex()));
+      for (const resource of this.resourcesOfType(type)) index.add(resource, resource.get(name));
+    }
+    const candidates = index.candidates(text);
+    return candidates.length > 1 ? candidates.sort((a, b) => a.position - b.position) : candidates;
   }
 
   find(type: string, title: string): CompiledResource | undefined {

@@ -12,10 +12,19 @@ import type { Evaluator } from './evaluator.js';
 
 export type ResourcePredicate = (resource: CompiledResource) => boolean;
 
+/** `attribute == 'text'`: a term every match of a query satisfies. */
+export interface QueryLookup {
+  attribute: string;
+  text: string;
+}
+
 export interface CompiledQuery {
   matches: ResourcePredicate;
-  /** Set when the whole query is `title == '<this>'`: collectors then look the title up instead of scanning. */
-  title?: string;
+  /**
+   * Set when every match must have `attribute == text` (the whole query, or one side of an `and`):
+   * collectors then look the candidates up instead of scanning the type.
+   */
+  lookup?: QueryLookup;
 }
 
 function attributeName(expression: Expression): string {
@@ -37,22 +46,20 @@ function equalsQuery(name: string, expected: Value): ResourcePredicate {
 }
 
 export function compileQuery(query: Expression | undefined, scope: Scope, ev: Evaluator): CompiledQuery {
-  const inner = query?.kind === 'Parenthesized' ? query.expression : query;
-  if (inner?.kind === 'Comparison' && inner.op === '==' && attributeName(inner.left) === 'title') {
-    const expected = ev.evaluate(inner.right, scope);
-    return { matches: equalsQuery('title', expected), title: typeof expected === 'string' ? expected : undefined };
-  }
-  return { matches: compilePredicate(query, scope, ev) };
+  const lookups: QueryLookup[] = [];
+  return { matches: compilePredicate(query, scope, ev, lookups), lookup: lookups[0] };
 }
 
-function compilePredicate(query: Expression | undefined, scope: Scope, ev: Evaluator): ResourcePredicate {
+/** Compiles `query`; `lookups` receives the `attribute == 'text'` terms every match must satisfy. */
+function compilePredicate(query: Expression | undefined, scope: Scope, ev: Evaluator, lookups?: QueryLookup[]): ResourcePredicate {
   if (!query) return () => true;
   switch (query.kind) {
     case 'Parenthesized':
-      return compilePredicate(query.expression, scope, ev);
+      return compilePredicate(query.expression, scope, ev, lookups);
     case 'And': {
-      const left = compilePredicate(query.left, scope, ev);
-      const right = compilePredicate(query.right, scope, ev);
+      // Both sides must hold, so a lookup term of either side narrows the whole query.
+      const left = compilePredicate(query.left, scope, ev, lookups);
+      const right = compilePredicate(query.right, scope, ev, lookups);
       return (resource) => left(resource) && right(resource);
     }
     case 'Or': {
@@ -62,7 +69,11 @@ function compilePredicate(query: Expression | undefined, scope: Scope, ev: Evalu
     }
     case 'Comparison': {
       if (query.op !== '==' && query.op !== '!=') break;
-      const matches = equalsQuery(attributeName(query.left), ev.evaluate(query.right, scope));
+      const attribute = attributeName(query.left);
+      const expected = ev.evaluate(query.right, scope);
+      // Tags are not parameters (hasTag), so they are not looked up.
+      if (query.op === '==' && attribute !== 'tag' && typeof expected === 'string') lookups?.push({ attribute, text: expected });
+      const matches = equalsQuery(attribute, expected);
       return query.op === '==' ? matches : (resource) => !matches(resource);
     }
     default:

@@ -29,7 +29,7 @@ export class VirtualCollector implements Collector {
 
   evaluate(ev: Evaluator): boolean {
     let found = false;
-    const candidates = this.query.title !== undefined ? ev.builder.resourcesTitled(this.type, this.query.title) : ev.builder.resourcesOfType(this.type);
+    const candidates = this.candidates(ev);
     for (const resource of candidates) {
       if (this.collected.has(resource) || !this.query.matches(resource)) continue;
       this.collected.set(resource, true);
@@ -38,6 +38,14 @@ export class VirtualCollector implements Collector {
       if (this.overrides.length > 0) ev.applyOverride(resource, this.overrides, true);
     }
     return found;
+  }
+
+  /** What the query may match, in declaration order: looked up by title or attribute when it can be. */
+  private candidates(ev: Evaluator): readonly CompiledResource[] {
+    const lookup = this.query.lookup;
+    if (!lookup) return ev.builder.resourcesOfType(this.type);
+    if (lookup.attribute === 'title') return ev.builder.resourcesTitled(this.type, lookup.text);
+    return ev.builder.resourcesWithAttribute(this.type, lookup.attribute, lookup.text);
   }
 }
 
