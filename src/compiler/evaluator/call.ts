@@ -18,13 +18,45 @@ export interface EvaluatorCallContext extends CallContext {
   readonly evaluator: Evaluator;
 }
 
-/** Unwinds out of a function body (`return`), lambda iteration (`next`) or iteration (`break`). */
+/**
+ * Unwinds as Puppet's jumps do: `next` ends the innermost lambda, function, class or define body;
+ * `return` passes through lambdas to the innermost function, class or define body; `break` (a Ruby
+ * StopIteration in Puppet) passes through everything until an iteration that rescues it
+ * (each, map, Array filter, reduce, reverse_each, step, slice). Uncaught, each is an error.
+ */
 export class ControlFlowSignal {
   constructor(
     readonly kind: 'return' | 'next' | 'break',
     readonly value: Value,
     readonly loc: SourceLocation,
   ) {}
+
+  /** Puppet's error for a jump nothing around it can take. */
+  illegal(): PapplyError {
+    return new PapplyError(`${this.kind}() from context where this is illegal`, this.loc);
+  }
+}
+
+export const isBreak = (error: unknown): error is ControlFlowSignal => error instanceof ControlFlowSignal && error.kind === 'break';
+
+/** Runs a class, define or function body: `return` and `next` end it with their value. */
+export function evaluateBody(run: () => Value): Value {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ControlFlowSignal && error.kind !== 'break') return error.value;
+    throw error;
+  }
+}
+
+/** The jump functions take at most one value (`break` none), with Puppet's arity wording. */
+function jumpSignal(name: 'return' | 'next' | 'break', args: Value[], loc: SourceLocation): ControlFlowSignal {
+  const most = name === 'break' ? 0 : 1;
+  if (args.length > most) {
+    const expected = most === 0 ? 'no arguments' : 'at most 1 argument';
+    throw new PapplyError(`'${name}' expects ${expected}, got ${args.length}`, loc);
+  }
+  return new ControlFlowSignal(name, args[0], loc);
 }
 
 export function evaluateArguments(args: Expression[], scope: Scope, ev: Evaluator): Value[] {
@@ -76,14 +108,12 @@ export function callContext(scope: Scope, ev: Evaluator, loc: SourceLocation): E
 
 export function callFunction(rawName: string, args: Value[], block: Closure | undefined, scope: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const name = rawName.replace(/^::/, '');
-  if (name === 'return' || name === 'next' || name === 'break') throw new ControlFlowSignal(name, args[0], loc);
+  if (name === 'return' || name === 'next' || name === 'break') throw jumpSignal(name, args, loc);
   const builtin = lookupFunction(name) ?? findModuleFunction(ev.loader.modulepath, name);
   if (builtin) {
     try {
       return builtin(callContext(scope, ev, loc), args, block);
     } catch (error) {
-      // `break()` inside an iteration's lambda ends that iteration; it evaluates to the receiver.
-      if (block && error instanceof ControlFlowSignal && error.kind === 'break') return args[0];
       throw locate(error, loc);
     }
   }
@@ -103,12 +133,7 @@ function locate(error: unknown, loc: SourceLocation): unknown {
 function callPuppetFunction(definition: FunctionDefinition, args: Value[], caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const scope = new Scope('local', ev.topScope, ev.topScope, caller.resource, caller.source);
   bindParameters(definition.params, args, scope, ev, loc, `function '${definition.name}'`);
-  try {
-    return ev.evaluateBlock(definition.body.body, scope);
-  } catch (error) {
-    if (error instanceof ControlFlowSignal && error.kind === 'return') return error.value;
-    throw error;
-  }
+  return evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
 }
 
 /** Binds call arguments to declared parameters (defaults, `*$rest`, type checks). */
@@ -138,6 +163,7 @@ export function makeClosure(node: LambdaExpression, defining: Scope, ev: Evaluat
   return {
     arity: node.params.length,
     capturesRest,
+    parameterNames: node.params.map((p) => p.name),
     call(args: Value[]): Value {
       const scope = defining.newLocal();
       bindParameters(node.params, args, scope, ev, node.loc, 'block');

@@ -7,6 +7,7 @@ import type { HostClassDefinition, NodeDefinition, Parameter, ResourceTypeDefini
 import { CompiledResource, METAPARAMS } from '../catalog-builder.js';
 import { Scope, type AttributeValue } from '../scope.js';
 import { PType, type Value } from '../values.js';
+import { evaluateBody } from './call.js';
 import type { Evaluator } from './evaluator.js';
 import { classTitle } from './resource-ref.js';
 import { typeMismatchMessage } from '../types/index.js';
@@ -108,7 +109,7 @@ function evaluateClass(resource: CompiledResource, definition: HostClassDefiniti
   scope.vars.set('caller_module_name', declaring.lookup('module_name').value ?? '');
   bindResourceParameters(resource, definition.params, scope, ev, `Class[${classTitle(name)}]`, name);
   resource.evaluated = true;
-  ev.evaluateBlock(definition.body.body, scope);
+  evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
 }
 
 /** Checks that every given attribute is a declared parameter or a metaparameter. */
@@ -158,7 +159,7 @@ export function evaluateDefine(resource: CompiledResource, definition: ResourceT
   scope.vars.set('module_name', ev.loader.moduleOf(definition));
   scope.vars.set('caller_module_name', declaring.lookup('module_name').value ?? '');
   bindResourceParameters(resource, definition.params, scope, ev, resource.ref);
-  ev.evaluateBlock(definition.body.body, scope);
+  evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
 }
 
 /** Node definitions: exact name first, then regexes in order, then `default`. */

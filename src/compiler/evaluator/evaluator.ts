@@ -13,7 +13,7 @@ import { Scope, type AttributeValue } from '../scope.js';
 import { DEFAULT, PType, type PHash, type Value } from '../values.js';
 import { evaluateAccess } from './access.js';
 import { evaluateArithmetic, evaluateNegate } from './arithmetic.js';
-import { evaluateCallFunction, evaluateCallMethod, evaluateLambda } from './call.js';
+import { ControlFlowSignal, evaluateCallFunction, evaluateCallMethod, evaluateLambda } from './call.js';
 import { evaluateExportedCollect } from './collector-exported.js';
 import { evaluateVirtualCollect, RealizeCollector, type Collector } from './collector-virtual.js';
 import { evaluateComparison, evaluateIn, evaluateMatch } from './comparison.js';
@@ -105,9 +105,13 @@ export class Evaluator {
     this.builder.addClass('settings');
     this.builder.add(this.mainResource, this.stageResource);
     this.mainResource.evaluated = true;
-    this.evaluateBlock(program.body, this.topScope);
-    evaluateNode(nodes, this);
-    this.evaluateGenerators();
+    try {
+      this.evaluateBlock(program.body, this.topScope);
+      evaluateNode(nodes, this);
+      this.evaluateGenerators();
+    } catch (error) {
+      throw error instanceof ControlFlowSignal ? error.illegal() : error;
+    }
     this.finish();
   }
 

@@ -11,6 +11,8 @@ export interface Closure {
   /** Declared parameter count, and whether the last one captures the rest. */
   readonly arity: number;
   readonly capturesRest: boolean;
+  /** The parameters' names, for messages (Puppet names them in some arity errors). */
+  readonly parameterNames?: string[];
   call(args: Value[]): Value;
 }
 

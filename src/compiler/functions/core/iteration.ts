@@ -1,10 +1,12 @@
 // The iteration functions with lambdas: each, map, filter, reduce, reverse_each, step, any, all,
 // with, then, lest. Arrays give the block (value) or (index, value); hashes ([key, value]) or
 // (key, value). Integers iterate 0..n-1, strings their characters, Integer[a, b] its range.
-// `break()` in the block ends the iteration (the evaluator throws it as a ControlFlowSignal).
+// `break()` in the block ends the iterations whose Puppet implementation rescues StopIteration
+// (each, map, Array filter, reduce, reverse_each, step); from any, all, Hash filter, with, then
+// and lest it passes on to an enclosing iteration, as Puppet's does.
 
 import { PapplyError } from '../../../errors.js';
-import { ControlFlowSignal } from '../../evaluator/call.js';
+import { isBreak } from '../../evaluator/call.js';
 import { IntegerType, typeOf } from '../../types/index.js';
 import { isArray, isHash, isTruthy, type PHash, type Value } from '../../values.js';
 import { registerFunction, type Closure } from '../registry.js';
@@ -47,14 +49,17 @@ function count(elements: Elements): number {
   return elements.kind === 'array' ? elements.items.length : elements.entries.length;
 }
 
-/** Calls the block for each element until it `break`s; `visit` gets the element index and block result. */
-function iterate(elements: Elements, block: Closure, visit: (index: number, result: Value) => boolean | void): void {
+/**
+ * Calls the block for each element until `visit` returns false; `visit` gets the element index and
+ * block result. A `break` ends the iteration only where Puppet's rescues it (`stopsOnBreak`).
+ */
+function iterate(elements: Elements, block: Closure, visit: (index: number, result: Value) => boolean | void, stopsOnBreak = true): void {
   try {
     for (let i = 0; i < count(elements); i++) {
       if (visit(i, block.call(blockArgs(elements, i, block))) === false) return;
     }
   } catch (error) {
-    if (error instanceof ControlFlowSignal && error.kind === 'break') return;
+    if (stopsOnBreak && isBreak(error)) return;
     throw error;
   }
 }
@@ -84,9 +89,10 @@ registerFunction('map', (_ctx, args, block) => {
 registerFunction('filter', (_ctx, args, block) => {
   const { elements, block: lambda } = iterationSetup('filter', args, block);
   const kept: number[] = [];
+  // Puppet filters a Hash with Ruby's Hash#select, which lets a `break` through.
   iterate(elements, lambda, (i, result) => {
     if (isTruthy(result)) kept.push(i);
-  });
+  }, elements.kind === 'array');
   if (elements.kind === 'array') return kept.map((i) => elements.items[i]);
   const out: PHash = new Map();
   for (const i of kept) out.set(...elements.entries[i]);
@@ -99,7 +105,7 @@ registerFunction('any', (_ctx, args, block) => {
   iterate(elements, lambda, (_i, result) => {
     found = isTruthy(result);
     return !found;
-  });
+  }, false);
   return found;
 });
 
@@ -109,7 +115,7 @@ registerFunction('all', (_ctx, args, block) => {
   iterate(elements, lambda, (_i, result) => {
     every = isTruthy(result);
     return every;
-  });
+  }, false);
   return every;
 });
 
@@ -131,7 +137,7 @@ registerFunction('reduce', (_ctx, args, block) => {
   try {
     for (const item of rest) memo = lambda.call([memo, item]);
   } catch (error) {
-    if (!(error instanceof ControlFlowSignal && error.kind === 'break')) throw error;
+    if (!isBreak(error)) throw error;
   }
   return memo;
 });
@@ -147,7 +153,7 @@ registerFunction('reverse_each', (_ctx, args, block) => {
   if (!block) return reversed;
   checkBlockArity('reverse_each', block, 1, 1);
   iterate({ kind: 'array', items: reversed }, block, () => undefined);
-  return args[0];
+  return undefined;
 });
 
 registerFunction('step', (_ctx, args, block) => {
@@ -158,7 +164,7 @@ registerFunction('step', (_ctx, args, block) => {
   if (!block) return picked;
   checkBlockArity('step', block, 1, 1);
   iterate({ kind: 'array', items: picked }, block, () => undefined);
-  return args[0];
+  return undefined;
 });
 
 registerFunction('with', (_ctx, args, block) => requireBlock('with', block).call(args));

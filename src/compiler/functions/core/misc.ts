@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PapplyError } from '../../../errors.js';
+import { isBreak } from '../../evaluator/call.js';
 import { formatValue } from '../../value-format.js';
 import { PFloat, PSensitive, isArray, isHash, isTruthy, type Value } from '../../values.js';
 import { registerFunction } from '../registry.js';
@@ -99,7 +100,20 @@ registerFunction('slice', (_ctx, args, block) => {
   const slices: Value[][] = [];
   for (let i = 0; i < items.length; i += size) slices.push(items.slice(i, i + size));
   if (!block) return slices;
-  for (const slice of slices) block.call(block.arity > 1 ? slice : [slice]);
+  const serving = block.capturesRest ? size : block.arity;
+  if (serving === 0) throw new PapplyError('slice(): block must define at least one parameter. Block has 0.');
+  if (serving !== 1 && serving !== size) {
+    throw new PapplyError(
+      `slice(): block must define one parameter, or the same number of parameters as the given size of the slice (${size}). Block has ${serving}; ${block.parameterNames?.join(', ') ?? ''}`,
+    );
+  }
+  // A short last slice is padded to the block's parameters: undef for arrays, [] for hashes.
+  const filler = (): Value => (isHash(args[0]) ? [] : undefined);
+  try {
+    for (const slice of slices) block.call(serving === 1 ? [slice] : [...slice, ...Array.from({ length: size - slice.length }, filler)]);
+  } catch (error) {
+    if (!isBreak(error)) throw error;
+  }
   return args[0];
 });
 
