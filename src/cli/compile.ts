@@ -1,12 +1,13 @@
 // `papply compile MANIFEST`: compiles a manifest into Puppet's catalog JSON (stdout or --out).
 // Errors are printed as `FILE:LINE:COL: message` with exit code 1; nothing else is written.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { LocalTransport } from '../backends/transport.js';
-import { compileWithWarnings } from '../compiler/compile.js';
+import { compileToJson } from '../compiler/compile.js';
 import { gatherFacts } from '../engine/facts.js';
 import { PapplyError } from '../errors.js';
 import { commandLineHieraConfig } from '../compiler/hiera/index.js';
@@ -27,6 +28,44 @@ async function readFacts(path: string): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
+/**
+ * Where the catalog text goes, in chunks of about 64 KiB as it is produced (the whole text of a
+ * large catalog would cost its size twice: string and buffer). `--out` is opened at the first
+ * chunk, so a compile error leaves it untouched.
+ */
+class CatalogOutput {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private fd?: number;
+
+  constructor(private readonly path: string | undefined) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 65536) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.pendingLength === 0) return;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    if (!this.path) {
+      process.stdout.write(chunk); // synchronous for files and pipes on Linux
+      return;
+    }
+    this.fd ??= openSync(this.path, 'w');
+    const bytes = Buffer.from(chunk);
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset);
+  }
+}
+
 export function registerCompileCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('compile')
@@ -42,7 +81,8 @@ export function registerCompileCommand(program: Command, setExitCode: (code: num
       try {
         const facts = options.facts ? await readFacts(options.facts) : await gatherFacts(new LocalTransport(hostname()));
         const hieraConfig = commandLineHieraConfig(options.hieraConfig);
-        const { catalog } = compileWithWarnings({
+        const output = new CatalogOutput(options.out);
+        compileToJson({
           manifest,
           modulepath: options.modulepath.split(':').filter(Boolean),
           nodeName: options.nodeName,
@@ -50,10 +90,8 @@ export function registerCompileCommand(program: Command, setExitCode: (code: num
           hieraConfig,
           strictVariables: options.strictVariables,
           onWarning: (message) => process.stderr.write(`Warning: ${message}\n`),
-        });
-        const json = `${JSON.stringify(catalog, null, 2)}\n`;
-        if (options.out) await writeFile(options.out, json);
-        else process.stdout.write(json);
+        }, (text) => output.write(text));
+        output.close();
       } catch (error) {
         const systemError = error instanceof Error && 'code' in error && 'path' in error;
         if (!(error instanceof PapplyError) && !systemError) throw error;

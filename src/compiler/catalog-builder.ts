@@ -2,7 +2,7 @@
 // tags and containment, and the final conversion to Puppet's catalog JSON.
 
 import { PapplyError, type SourceLocation } from '../errors.js';
-import type { Catalog, CatalogResource, CatalogValue } from './catalog.js';
+import type { Catalog, CatalogEdge, CatalogResource, CatalogValue } from './catalog.js';
 import { AttributeIndex } from './evaluator/collector-index.js';
 import { referenceTo } from './evaluator/resource-ref.js';
 import type { AttributeValue, Scope } from './scope.js';
@@ -47,8 +47,8 @@ export class CompiledResource {
   onParameterChange?: ParameterChangeListener;
   /** Place in the builder's declaration order. */
   position = -1;
+  /** Lowercase, without duplicates; a list, not a Set: a resource has a handful of tags, and a Set per resource costs megabytes on large sites. */
   readonly tags: string[] = [];
-  private readonly tagSet = new Set<string>();
   virtual = false;
   /** Define instances and classes: whether their body has been evaluated. */
   evaluated = false;
@@ -103,7 +103,7 @@ export class CompiledResource {
   }
 
   hasTag(name: string): boolean {
-    return this.tagSet.has(name.toLowerCase());
+    return this.tags.includes(name.toLowerCase());
   }
 
   mergeTagsFrom(other: CompiledResource): void {
@@ -111,9 +111,7 @@ export class CompiledResource {
   }
 
   private addTag(tag: string): void {
-    if (this.tagSet.has(tag)) return;
-    this.tagSet.add(tag);
-    this.tags.push(tag);
+    if (!this.tags.includes(tag)) this.tags.push(tag);
   }
 
   /** Sets a parameter; `tag` values also become tags (an invalid one is an error, as in Puppet). */
@@ -257,11 +255,25 @@ export class CatalogBuilder {
 
   /** Puppet's catalog JSON; virtual resources that were never realized are left out. */
   toCatalog(name: string, version: number): Catalog {
-    const resources: CatalogResource[] = [];
-    for (const resource of this.resources) {
-      if (resource.virtual) continue;
-      resources.push(toCatalogResource(resource));
-    }
+    return { ...this.catalogHead(name, version), resources: [...this.catalogResources()], edges: [...this.catalogEdges()], classes: [...this.classes] };
+  }
+
+  /**
+   * The text of `JSON.stringify(toCatalog(name, version), null, 2)` and a newline, in pieces, one resource or edge
+   * at a time: neither the whole catalog object nor the whole text (13 MB for 2,000 wrapper
+   * instances) exists at once.
+   */
+  writeCatalogJson(name: string, version: number, write: (text: string) => void): void {
+    write('{\n');
+    for (const [key, value] of Object.entries(this.catalogHead(name, version))) write(`  ${JSON.stringify(key)}: ${indentedJson(value)},\n`);
+    writeJsonArray('resources', this.catalogResources(), write);
+    write(',\n');
+    writeJsonArray('edges', this.catalogEdges(), write);
+    write(`,\n  "classes": ${indentedJson(this.classes)}\n}\n`);
+  }
+
+  /** The catalog's members before `resources`, in Puppet's order. */
+  private catalogHead(name: string, version: number): Omit<Catalog, 'resources' | 'edges' | 'classes'> {
     return {
       tags: [...this.catalogTags, ...(this.hasClasses ? ['class'] : []), ...(this.hasNode ? ['node'] : [])],
       name,
@@ -270,20 +282,22 @@ export class CatalogBuilder {
       catalog_uuid: pseudoUuid(name, version),
       catalog_format: 2,
       environment: 'production',
-      resources,
-      edges: this.orderedEdges()
-        .filter(([source, target]) => !source.virtual && !target.virtual)
-        .map(([source, target]) => ({ source: source.ref, target: target.ref })),
-      classes: [...this.classes],
     };
+  }
+
+  private *catalogResources(): Generator<CatalogResource> {
+    for (const resource of this.resources) if (!resource.virtual) yield toCatalogResource(resource);
+  }
+
+  private *catalogEdges(): Generator<CatalogEdge> {
+    for (const [source, target] of this.orderedEdges()) if (!source.virtual && !target.virtual) yield { source: source.ref, target: target.ref };
   }
 
   /** Edges grouped by target in resource order, as Puppet's graph lists them. */
   private orderedEdges(): [CompiledResource, CompiledResource][] {
-    const position = new Map(this.resources.map((resource, index) => [resource, index]));
     return this.edges
       .map((edge, index) => ({ edge, index }))
-      .sort((a, b) => position.get(a.edge[1])! - position.get(b.edge[1])! || a.index - b.index)
+      .sort((a, b) => a.edge[1].position - b.edge[1].position || a.index - b.index)
       .map(({ edge }) => edge);
   }
 
@@ -346,6 +360,22 @@ function toCatalogResource(resource: CompiledResource): CatalogResource {
   if (count > 0) result.parameters = parameters;
   if (sensitive.length > 0) result.sensitive_parameters = sensitive;
   return result;
+}
+
+/** `JSON.stringify(value, null, 2)` as it appears one level into an object. */
+function indentedJson(value: unknown, depth = 1): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** `"name": [...]` one level into an object, formatted as JSON.stringify(..., null, 2) does, item by item. */
+function writeJsonArray(name: string, items: Iterable<unknown>, write: (text: string) => void): void {
+  let first = true;
+  for (const item of items) {
+    write(first ? `  ${JSON.stringify(name)}: [\n    ` : ',\n    ');
+    write(indentedJson(item, 2));
+    first = false;
+  }
+  write(first ? `  ${JSON.stringify(name)}: []` : '\n  ]');
 }
 
 function atLocation(loc: SourceLocation | undefined): string {

@@ -108,7 +108,8 @@ export interface CompileResult {
   warnings: string[];
 }
 
-export function compileWithWarnings(options: CompileOptions): CompileResult {
+/** Runs the compile; the evaluator's builder then holds the catalog for `nodeName`. */
+function evaluate(options: CompileOptions): { evaluator: Evaluator; nodeName: string; version: number } {
   const facts = options.facts ?? minimalFacts();
   const nodeName = (options.nodeName ?? String(facts.fqdn ?? facts.hostname ?? hostname())).toLowerCase();
   const modulepath = options.modulepath ?? ['modules'];
@@ -132,8 +133,23 @@ export function compileWithWarnings(options: CompileOptions): CompileResult {
   if (programs.length === 0) throw new PapplyError('Nothing to compile: give a manifest or code');
   const body = programs.flatMap((program) => program.body);
   evaluator.compile({ ...programs[0]!, body }, loader.nodes);
-  const catalog = evaluator.builder.toCatalog(nodeName, options.version ?? Math.floor(Date.now() / 1000));
-  return { catalog, warnings: evaluator.warnings };
+  return { evaluator, nodeName, version: options.version ?? Math.floor(Date.now() / 1000) };
+}
+
+export function compileWithWarnings(options: CompileOptions): CompileResult {
+  const { evaluator, nodeName, version } = evaluate(options);
+  return { catalog: evaluator.builder.toCatalog(nodeName, version), warnings: evaluator.warnings };
+}
+
+/**
+ * Compiles and hands the catalog's JSON text (exactly `JSON.stringify(catalog, null, 2)` plus a
+ * newline) to `write` in pieces, only once the compile has succeeded; returns the warnings. For
+ * large sites this needs far less memory than compileWithWarnings + JSON.stringify.
+ */
+export function compileToJson(options: CompileOptions, write: (text: string) => void): string[] {
+  const { evaluator, nodeName, version } = evaluate(options);
+  evaluator.builder.writeCatalogJson(nodeName, version, write);
+  return evaluator.warnings;
 }
 
 export function compileCatalog(options: CompileOptions): Catalog {

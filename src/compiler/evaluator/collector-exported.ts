@@ -8,7 +8,7 @@ import type { Evaluator } from './evaluator.js';
 import type { Collector } from './collector-virtual.js';
 
 class IgnoredCollector implements Collector {
-  readonly collected = new Map();
+  readonly collected = new Set<never>();
   evaluate(): boolean {
     return false;
   }

@@ -15,11 +15,15 @@ export interface Collector {
   /** Collects what matches now; true when something new was collected. */
   evaluate(ev: Evaluator): boolean;
   /** Everything collected so far, in catalog order of collection. */
-  readonly collected: Map<CompiledResource, true>;
+  readonly collected: ReadonlySet<CompiledResource>;
 }
 
+/** What a collector that found nothing holds (most wrapper collectors find one resource or none). */
+const NOTHING: ReadonlySet<CompiledResource> = new Set();
+
 export class VirtualCollector implements Collector {
-  readonly collected = new Map<CompiledResource, true>();
+  /** Made at the first find: thousands of collectors that find nothing cost no table each. */
+  private found?: Set<CompiledResource>;
 
   constructor(
     readonly type: string,
@@ -27,17 +31,20 @@ export class VirtualCollector implements Collector {
     private readonly overrides: AttributeValue[],
   ) {}
 
+  get collected(): ReadonlySet<CompiledResource> {
+    return this.found ?? NOTHING;
+  }
+
   evaluate(ev: Evaluator): boolean {
-    let found = false;
-    const candidates = this.candidates(ev);
-    for (const resource of candidates) {
-      if (this.collected.has(resource) || !this.query.matches(resource)) continue;
-      this.collected.set(resource, true);
+    let progressed = false;
+    for (const resource of this.candidates(ev)) {
+      if (this.found?.has(resource) || !this.query.matches(resource)) continue;
+      (this.found ??= new Set()).add(resource);
       resource.virtual = false;
-      found = true;
+      progressed = true;
       if (this.overrides.length > 0) ev.applyOverride(resource, this.overrides, true);
     }
-    return found;
+    return progressed;
   }
 
   /** What the query may match, in declaration order: looked up by title or attribute when it can be. */
@@ -51,7 +58,7 @@ export class VirtualCollector implements Collector {
 
 /** `realize(File['/x'])`: the named resources must exist (virtual or not) by the end of the compile. */
 export class RealizeCollector implements Collector {
-  readonly collected = new Map<CompiledResource, true>();
+  readonly collected = new Set<CompiledResource>();
   private readonly pending: RefTarget[];
 
   constructor(
@@ -71,7 +78,7 @@ export class RealizeCollector implements Collector {
         continue;
       }
       resource.virtual = false;
-      this.collected.set(resource, true);
+      this.collected.add(resource);
       this.pending.splice(i, 1);
       found = true;
     }
