@@ -23,8 +23,13 @@ export class Scope {
   readonly vars = new Map<string, Value>();
   /** Resource defaults declared in this scope: lowercase type -> attribute -> value. */
   defaults?: Map<string, Map<string, AttributeValue>>;
-  /** `$0`..`$n` of the last successful match in this scope. */
-  matchData?: (string | undefined)[];
+  /**
+   * Puppet's ephemeral match scopes: each successful match pushes its `$0`..`$n`; if/unless/case/
+   * selector pop what they pushed when they end, so only statement-level matches outlive them.
+   */
+  private readonly matches: (string | undefined)[][] = [];
+  /** A function body starts without the caller's matches (Puppet runs it in the bare global scope). */
+  isolatesMatches = false;
 
   /**
    * @param parent dynamic parent (who declared this class/define): resource defaults come from there
@@ -67,10 +72,30 @@ export class Scope {
     return { found: false, value: undefined };
   }
 
-  /** `$0`..`$9` from the innermost scope holding match data. */
+  /** A successful match: its groups become `$0`..`$n` here until the enclosing guard ends. */
+  pushMatch(groups: (string | undefined)[]): void {
+    this.matches.push(groups);
+  }
+
+  /** Runs `body` so that the matches it makes in this scope are forgotten afterwards (Puppet's with_guarded_scope). */
+  guardMatches<T>(body: () => T): T {
+    const depth = this.matches.length;
+    try {
+      return body();
+    } finally {
+      this.matches.length = depth;
+    }
+  }
+
+  /**
+   * `$n` from the latest match still visible: this scope's, else the enclosing scope's as it is
+   * now (a class body sees the match its includer is inside of, as in Puppet).
+   */
   lookupMatch(index: number): Value {
     for (let scope: Scope | undefined = this; scope; scope = scope.enclosing) {
-      if (scope.matchData) return scope.matchData[index];
+      const latest = scope.matches[scope.matches.length - 1];
+      if (latest) return latest[index];
+      if (scope.isolatesMatches) break;
     }
     return undefined;
   }

@@ -132,6 +132,7 @@ function locate(error: unknown, loc: SourceLocation): unknown {
 
 function callPuppetFunction(definition: FunctionDefinition, args: Value[], caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const scope = new Scope('local', ev.topScope, ev.topScope, caller.resource, caller.source);
+  scope.isolatesMatches = true;
   bindParameters(definition.params, args, scope, ev, loc, `function '${definition.name}'`);
   return evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
 }

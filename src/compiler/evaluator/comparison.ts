@@ -4,7 +4,7 @@
 import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { ComparisonExpression, InExpression, MatchExpression } from '../ast.js';
 import type { Scope } from '../scope.js';
-import { PFloat, PRegexp, PType, type Value } from '../values.js';
+import { PDefault, PFloat, PRegexp, PType, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
 import { compareTypes } from '../types/index.js';
 import { formatValue, puppetEquals } from '../value-format.js';
@@ -71,10 +71,32 @@ export function matchValue(value: Value, pattern: Value, scope: Scope, loc: Sour
   else if (typeof pattern === 'string') regexp = new PRegexp(pattern).regexp;
   else throw new PapplyError(`Can not convert right match operand to a regular expression. Caused by 'Can not convert ${formatValue(pattern)} to a Regexp'`, loc);
   if (typeof value !== 'string') throw new PapplyError(`Left match operand must result in a String value. Got ${value === undefined ? 'Undef' : typeof value}`, loc);
+  return regexpMatches(regexp, value, scope);
+}
+
+function regexpMatches(regexp: RegExp, value: string, scope: Scope): boolean {
   const match = regexp.exec(value);
   if (!match) return false;
-  scope.matchData = [...match];
+  scope.pushMatch([...match]);
   return true;
+}
+
+/**
+ * Puppet's CompareOperator#match, used by case options, selector entries and `in`: regexps match
+ * strings (setting `$0..$n`), types test instances, arrays and hashes match element-wise, `default`
+ * matches anything, everything else compares with `==`.
+ */
+export function patternMatches(subject: Value, pattern: Value, scope: Scope): boolean {
+  if (pattern instanceof PRegexp) return typeof subject === 'string' && regexpMatches(pattern.regexp, subject, scope);
+  if (pattern instanceof PType) return pattern.isInstance(subject);
+  if (pattern instanceof PDefault) return true;
+  if (Array.isArray(pattern)) {
+    return Array.isArray(subject) && subject.length === pattern.length && pattern.every((p, i) => patternMatches(subject[i], p, scope));
+  }
+  if (pattern instanceof Map) {
+    return subject instanceof Map && [...pattern].every(([key, p]) => patternMatches(subject.get(key), p, scope));
+  }
+  return puppetEquals(subject, pattern);
 }
 
 export function evaluateMatch(node: MatchExpression, scope: Scope, ev: Evaluator): Value {
@@ -84,20 +106,26 @@ export function evaluateMatch(node: MatchExpression, scope: Scope, ev: Evaluator
   return node.op === '=~' ? matched : !matched;
 }
 
-export function isIn(needle: Value, haystack: Value): boolean {
+/** Puppet's CompareOperator#include?: substring, array element or hash key; a regexp match sets `$0..$n`. */
+export function isIn(needle: Value, haystack: Value, scope?: Scope): boolean {
   if (typeof haystack === 'string') {
-    if (needle instanceof PRegexp) return needle.regexp.test(haystack);
+    if (needle instanceof PRegexp) return scope ? regexpMatches(needle.regexp, haystack, scope) : needle.regexp.test(haystack);
+    if (typeof needle === 'number') return puppetEquals(haystack, needle);
     return typeof needle === 'string' && haystack.toLowerCase().includes(needle.toLowerCase());
   }
   if (Array.isArray(haystack)) {
-    if (needle instanceof PRegexp) return haystack.some((v) => typeof v === 'string' && needle.regexp.test(v));
+    if (needle instanceof PRegexp) {
+      const found = haystack.find((v): v is string => typeof v === 'string' && needle.regexp.test(v));
+      return found !== undefined && (scope ? regexpMatches(needle.regexp, found, scope) : true);
+    }
     if (needle instanceof PType) return haystack.some((v) => needle.isInstance(v));
+    if (typeof needle === 'string' && scope) return haystack.some((v) => patternMatches(needle, v, scope));
     return haystack.some((v) => puppetEquals(needle, v));
   }
-  if (haystack instanceof Map) return isIn(needle, [...haystack.keys()]);
+  if (haystack instanceof Map) return isIn(needle, [...haystack.keys()], scope);
   return false;
 }
 
 export function evaluateIn(node: InExpression, scope: Scope, ev: Evaluator): Value {
-  return isIn(ev.evaluate(node.left, scope), ev.evaluate(node.right, scope));
+  return isIn(ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), scope);
 }
