@@ -162,8 +162,8 @@ export class CatalogBuilder {
   /** Class names (and the node definition's name) in evaluation order. */
   readonly classes: string[] = [];
   private readonly catalogTags = new Set<string>();
-  private hasClasses = false;
-  private hasNode = false;
+  /** Tags of Class and Node resources as they entered the catalog (Puppet's instantiate_resource merges them). */
+  private readonly instantiatedTags = new Set<string>();
 
   /** Adds a resource; a second one with the same type and title is an error at `errorLoc`. */
   add(resource: CompiledResource, container: CompiledResource | undefined, errorLoc = resource.loc): void {
@@ -238,11 +238,14 @@ export class CatalogBuilder {
   }
 
   /** Records an evaluated class (or the node definition's name) in `classes` and the catalog's tags. */
-  addClass(name: string, kind: 'class' | 'node' = 'class'): void {
+  addClass(name: string): void {
     this.classes.push(name);
     this.tagCatalog(name);
-    if (kind === 'node') this.hasNode = true;
-    else if (name !== 'settings') this.hasClasses = true;
+  }
+
+  /** A Class or Node resource entering the catalog: its tags so far become catalog tags (after the classes'). */
+  mergeCatalogTags(resource: CompiledResource): void {
+    for (const tag of resource.tags) this.instantiatedTags.add(tag);
   }
 
   private tagCatalog(...names: string[]): void {
@@ -275,7 +278,8 @@ export class CatalogBuilder {
   /** The catalog's members before `resources`, in Puppet's order. */
   private catalogHead(name: string, version: number): Omit<Catalog, 'resources' | 'edges' | 'classes'> {
     return {
-      tags: [...this.catalogTags, ...(this.hasClasses ? ['class'] : []), ...(this.hasNode ? ['node'] : [])],
+      // Puppet's to_catalog: the classes' tags first, then the compiling catalog's own, in their order.
+      tags: [...new Set([...this.catalogTags, ...this.instantiatedTags])],
       name,
       version,
       code_id: null,

@@ -76,6 +76,7 @@ function ensureInCatalog(name: string, definition: HostClassDefinition, params: 
   resource.locationInCatalog = params !== undefined;
   for (const param of params ?? []) if (param.value !== undefined) resource.set(param);
   resource.tag('class', name);
+  ev.builder.mergeCatalogTags(resource);
   ev.builder.add(resource, stageOf(resource, loc, ev));
   ev.inheritScopeTags(resource);
   return resource;
@@ -191,8 +192,9 @@ export function evaluateNode(nodes: NodeDefinition[], ev: Evaluator): void {
   if (!found) throw new PapplyError(`Could not find node statement with name 'default' or '${ev.nodeName}'`, nodes[0]!.loc);
   const resource = new CompiledResource('Node', found.name, 'unknown', ev.topScope, found.definition.loc, false);
   resource.tag('node', found.name);
+  ev.builder.mergeCatalogTags(resource);
   ev.builder.add(resource, ev.mainResource);
-  ev.builder.addClass(found.name, 'node');
+  ev.builder.addClass(found.name);
   const scope = new Scope('node', ev.topScope, ev.topScope, resource, 'node');
   scope.vars.set('title', found.name);
   scope.vars.set('name', found.name);
