@@ -6,15 +6,24 @@
 // spec/conformance/puppet-stubs, with a provider that manages nothing) and the stub `pacemaker`
 // service provider of bench/puppet-stubs, so its noop run goes to the end; a Puppet run longer
 // than PAPPLY_BENCH_PUPPET_TIMEOUT seconds (default 600) is reported as skipped.
-// Run after `npm run build`: node bench/compile-vs-puppet.js [sizes, comma separated]
+// The machine's load average is printed with each size (the figures mean little without it).
+// Run after `npm run build`:
+//   node bench/compile-vs-puppet.js [sizes, comma separated] [--runs N] [--papply-only]
+// --runs N compiles each site N times with papply and reports the median time and the highest
+// peak RSS (for a shared machine); --papply-only leaves Puppet out.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { megabytes, row, seconds, timed } from './harness.js';
 import { papplyBin, root, writeWrapperSite } from './site.js';
 
-const sizes = (process.argv[2] ?? '500,2000,8000').split(',').map(Number);
+const args = process.argv.slice(2);
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 1;
+const papplyOnly = args.includes('--papply-only');
+const sizeArg = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs');
+const sizes = (sizeArg ?? '500,2000,8000').split(',').map(Number);
 const puppetTimeout = Number(process.env.PAPPLY_BENCH_PUPPET_TIMEOUT ?? 600);
 if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.error('bench/compile-vs-puppet.js: run `npm run build` first (dist/ is missing)');
@@ -49,7 +58,7 @@ function puppetAvailable() {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'papply-bench-vs-puppet-'));
-const withPuppet = puppetAvailable();
+const withPuppet = !papplyOnly && puppetAvailable();
 const libdir = withPuppet ? puppetLibdir(work) : undefined;
 const results = [];
 try {
@@ -57,11 +66,11 @@ try {
     const dir = join(work, String(size));
     const site = writeWrapperSite(dir, size);
     const catalogFile = join(dir, 'catalog.json');
-    const ours = timed(process.execPath, [papplyBin, 'compile', site.manifest, '--modulepath', site.modulepath, '--facts', site.facts, '--node-name', 'node-1.example.com', '--out', catalogFile], { cwd: dir });
-    if (ours.status !== 0) throw new Error(`papply compile failed:\n${ours.output.slice(-3000)}`);
+    const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+    const ours = papplyCompile(site, catalogFile, dir);
     const resources = JSON.parse(readFileSync(catalogFile, 'utf8')).resources.length;
     rmSync(catalogFile);
-    const result = { size, resources, ours };
+    const result = { size, resources, ours, load };
     if (withPuppet) {
       // The same facts as papply's, served by Puppet's json facts terminus (no Facter run).
       const factsDir = join(dir, 'puppet-var', 'client_data', 'facts');
@@ -80,8 +89,10 @@ try {
     results.push(result);
     report(result);
   }
-  const [first, last] = [results[0], results[results.length - 1]];
-  if (results.length > 1) {
+  // Step by step (a super-linear step shows at once), then first to last.
+  const steps = results.slice(1).map((last, i) => [results[i], last]);
+  if (steps.length > 1) steps.push([results[0], results[results.length - 1]]);
+  for (const [first, last] of steps) {
     const growth = (last.ours.seconds / first.ours.seconds) / (last.size / first.size);
     console.log(`papply growth ${first.size} -> ${last.size} instances: time x${(last.ours.seconds / first.ours.seconds).toFixed(1)} for size x${(last.size / first.size).toFixed(0)} (1.0 = linear: ${growth.toFixed(2)})`);
     row('compile', `growth ${first.size}->${last.size}`, `x${(last.ours.seconds / first.ours.seconds).toFixed(1)} time for x${last.size / first.size} size`, '', `${growth.toFixed(2)} of linear`);
@@ -90,8 +101,21 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-function report({ size, resources, ours, theirs }) {
-  console.log(`site ${size} instances (${resources} resources): papply compile ${seconds(ours.seconds)} wall, ${megabytes(ours.rssMb)} peak RSS`);
+/** `runs` papply compiles of the site: the median wall time and the highest peak RSS. */
+function papplyCompile(site, catalogFile, dir) {
+  const all = [];
+  for (let run = 0; run < runs; run++) {
+    const ours = timed(process.execPath, [papplyBin, 'compile', site.manifest, '--modulepath', site.modulepath, '--facts', site.facts, '--node-name', 'node-1.example.com', '--out', catalogFile], { cwd: dir });
+    if (ours.status !== 0) throw new Error(`papply compile failed:\n${ours.output.slice(-3000)}`);
+    all.push(ours);
+  }
+  const times = all.map((run) => run.seconds).sort((a, b) => a - b);
+  return { seconds: times[Math.floor((times.length - 1) / 2)], rssMb: Math.max(...all.map((run) => run.rssMb)), times };
+}
+
+function report({ size, resources, ours, theirs, load }) {
+  const each = ours.times.length > 1 ? ` (median of ${ours.times.map(seconds).join(', ')}; highest RSS)` : '';
+  console.log(`site ${size} instances (${resources} resources), load average ${load}: papply compile ${seconds(ours.seconds)} wall, ${megabytes(ours.rssMb)} peak RSS${each}`);
   row('compile', `${size} instances (${resources} res.): papply compile vs Puppet's compile`, `${seconds(ours.seconds)}, ${megabytes(ours.rssMb)}`,
     theirs?.compile !== undefined ? seconds(theirs.compile) : theirs ? `skipped (> ${puppetTimeout} s)` : 'puppet not installed',
     theirs?.compile !== undefined ? `${(theirs.compile / ours.seconds).toFixed(1)}x faster (papply whole process)` : '');
