@@ -10,6 +10,7 @@ import { buildTarget, type DesiredItem, type ItemError } from './desired.js';
 import { diffConfiguration, type ChangeNote, type CibChange } from './diff.js';
 import { configurationOf, formatVersion, parseCib, type CibModel, type CibVersion } from './model.js';
 import { buildPatch } from './patch.js';
+import { rewriteBusySections } from './section-rewrite.js';
 
 /** How long conflicts caused only by status updates are retried without counting as attempts. */
 const STATUS_CHURN_BUDGET_MS = 60_000;
@@ -107,9 +108,11 @@ export class CibSession {
   /** The changes `items` need against the CIB as last read; pure, sends nothing. */
   plan(items: readonly DesiredItem[]): CibPlan {
     const target = buildTarget(this.currentModel, items);
-    const { changes, notes } = diffConfiguration(configurationOf(this.currentModel.root), target);
+    const configuration = configurationOf(this.currentModel.root);
+    const { changes, notes } = diffConfiguration(configuration, target);
     const version = this.currentModel.version;
-    return { changes, notes, errors: target.errors, version, patch: changes.length > 0 ? buildPatch(version, changes) : undefined };
+    const patch = changes.length > 0 ? buildPatch(version, rewriteBusySections(configuration, changes)) : undefined;
+    return { changes, notes, errors: target.errors, version, patch };
   }
 
   /** Applies `items` as one patch (or, with noop, checks and predicts it). */
