@@ -10,10 +10,11 @@ import { formatValue } from '../value-format.js';
 import { PFloat, PType, type Value } from '../values.js';
 import { findKey } from './comparison.js';
 import type { Evaluator } from './evaluator.js';
+import { unfoldValue } from './literals.js';
 import { refString, refTarget } from './resource-ref.js';
 
 export function evaluateAccess(node: AccessExpression, scope: Scope, ev: Evaluator): Value {
-  const keys = node.keys.flatMap((key) => (key.kind === 'Unfold' ? flattenValues(ev.evaluate(key.operand, scope)) : [ev.evaluate(key, scope)]));
+  const keys = node.keys.flatMap((key) => (key.kind === 'Unfold' ? unfoldValue(ev.evaluate(key.operand, scope)) : [ev.evaluate(key, scope)]));
   if (node.target.kind === 'TypeReference') return ev.resolveType(node.target.name, keys, node.loc);
   return accessValue(ev.evaluate(node.target, scope), keys, node.loc, ev);
 }

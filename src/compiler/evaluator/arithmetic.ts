@@ -34,7 +34,8 @@ function numberValue(result: number, isFloat: boolean): Value {
   return result;
 }
 
-export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: Value, loc: SourceLocation): Value {
+/** `loc` is the expression's (and its left operand's) place; `rightLoc` the right operand's, where Puppet blames it. */
+export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: Value, loc: SourceLocation, rightLoc: SourceLocation = loc): Value {
   if (Array.isArray(left)) {
     switch (op) {
       case '+':
@@ -70,7 +71,7 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
     throw new PapplyError(`Operator '${op}' is not applicable to a Hash.`, loc);
   }
   const a = toNumber(left, loc, op);
-  const b = toNumber(right, loc, op);
+  const b = toNumber(right, rightLoc, op);
   const isFloat = a.isFloat || b.isFloat;
   switch (op) {
     case '+':
@@ -83,7 +84,8 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
       if (b.value === 0) throw new PapplyError('Division by 0', loc);
       return isFloat ? numberValue(a.value / b.value, true) : Math.floor(a.value / b.value); // Ruby floors
     case '%':
-      if (isFloat) throw new PapplyError("Operator '%' is not applicable to a Float.", loc);
+      if (a.isFloat) throw new PapplyError("Operator '%' is not applicable to a Float.", loc);
+      if (b.isFloat) throw new PapplyError("Operator '%' is not applicable to an Integer when right side is a Float.", loc);
       if (b.value === 0) throw new PapplyError('Division by 0', loc);
       return a.value - b.value * Math.floor(a.value / b.value);
     case '<<':
@@ -100,7 +102,7 @@ function chunk(values: Value[]): Value[][] {
 }
 
 export function evaluateArithmetic(node: ArithmeticExpression, scope: Scope, ev: Evaluator): Value {
-  return arithmetic(node.op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), node.loc);
+  return arithmetic(node.op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), node.loc, node.right.loc);
 }
 
 export function evaluateNegate(node: NegateExpression, scope: Scope, ev: Evaluator): Value {

@@ -9,6 +9,7 @@ import { findModuleFunction } from '../functions/module-functions.js';
 import { Scope } from '../scope.js';
 import type { Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
+import { unfoldValue } from './literals.js';
 import { typeMismatchMessage } from '../types/index.js';
 import { PType } from '../values.js';
 
@@ -62,11 +63,8 @@ function jumpSignal(name: 'return' | 'next' | 'break', args: Value[], loc: Sourc
 export function evaluateArguments(args: Expression[], scope: Scope, ev: Evaluator): Value[] {
   const values: Value[] = [];
   for (const arg of args) {
-    if (arg.kind === 'Unfold') {
-      const unfolded = ev.evaluate(arg.operand, scope);
-      if (Array.isArray(unfolded)) values.push(...unfolded);
-      else values.push(unfolded);
-    } else values.push(ev.evaluate(arg, scope));
+    if (arg.kind === 'Unfold') values.push(...unfoldValue(ev.evaluate(arg.operand, scope)));
+    else values.push(ev.evaluate(arg, scope));
   }
   return values;
 }

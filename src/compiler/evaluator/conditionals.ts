@@ -6,6 +6,7 @@ import type { Scope } from '../scope.js';
 import { isTruthy, type Value } from '../values.js';
 import { patternMatches } from './comparison.js';
 import type { Evaluator } from './evaluator.js';
+import { unfoldValue } from './literals.js';
 import { formatValue } from '../value-format.js';
 
 // if/unless/case/selector forget the matches they made (`$1`...) when they end: Puppet's guarded scope.
@@ -29,8 +30,7 @@ export function evaluateUnless(node: UnlessExpression, scope: Scope, ev: Evaluat
 /** Whether one option expression (`*$array` unfolds into several) matches, evaluated only when reached. */
 function optionMatches(subject: Value, expression: Expression, scope: Scope, ev: Evaluator): boolean {
   if (expression.kind === 'Unfold') {
-    const unfolded = ev.evaluate(expression.operand, scope);
-    return (Array.isArray(unfolded) ? unfolded : [unfolded]).some((value) => patternMatches(subject, value, scope));
+    return unfoldValue(ev.evaluate(expression.operand, scope)).some((value) => patternMatches(subject, value, scope));
   }
   return patternMatches(subject, ev.evaluate(expression, scope), scope);
 }

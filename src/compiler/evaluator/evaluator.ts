@@ -27,6 +27,7 @@ import {
   evaluateQualifiedName,
   evaluateRegex,
   evaluateTypeReference,
+  unfoldValue,
 } from './literals.js';
 import { applyRelationships, CollectorValue, evaluateRelationship, type PendingRelationship } from './relationship.js';
 import { capitalizeTypeName, parseReference, refString, refTarget, type RefTarget } from './resource-ref.js';
@@ -186,7 +187,7 @@ export class Evaluator {
       case 'Negate':
         return evaluateNegate(node, scope, this);
       case 'Unfold':
-        return this.evaluate(node.operand, scope);
+        return unfoldValue(this.evaluate(node.operand, scope));
       case 'Arithmetic':
         return evaluateArithmetic(node, scope, this);
       case 'Comparison':

@@ -29,14 +29,19 @@ export function evaluateRegex(node: RegexLiteral): Value {
   return new PRegexp(node.pattern);
 }
 
+/** Puppet's `*x`: an array as is, undef as [], a hash as its [key, value] pairs, anything else as [x]. */
+export function unfoldValue(value: Value): Value[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  if (value instanceof Map) return [...value].map(([k, v]) => [k, v]);
+  return [value];
+}
+
 export function evaluateArray(node: ArrayLiteral, scope: Scope, ev: Evaluator): Value {
   const result: Value[] = [];
   for (const element of node.elements) {
-    if (element.kind === 'Unfold') {
-      const unfolded = ev.evaluate(element.operand, scope);
-      if (Array.isArray(unfolded)) result.push(...unfolded);
-      else result.push(unfolded);
-    } else result.push(ev.evaluate(element, scope));
+    if (element.kind === 'Unfold') result.push(...unfoldValue(ev.evaluate(element.operand, scope)));
+    else result.push(ev.evaluate(element, scope));
   }
   return result;
 }
