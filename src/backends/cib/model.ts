@@ -15,7 +15,7 @@ export interface CibOperation {
   id?: string;
   name: string;
   interval: string;
-  /** Every attribute but id/name/interval (timeout, role, on-fail, ...), plus op-level meta nvpairs. */
+  /** Every attribute but id/name/interval (timeout, role, on-fail, ...), plus op-level meta nvpairs (attributes win). */
   options: NvMap;
 }
 
@@ -248,7 +248,9 @@ function readResource(node: XmlElement, parentPath: string, parent: string | und
 
 function readOperation(op: XmlElement): CibOperation {
   const { id, name, interval, ...options } = op.attributes;
-  return { id, name: name ?? '', interval: interval ?? '0', options: { ...options, ...nvpairs(op, 'meta_attributes'), ...nvpairs(op, 'instance_attributes') } };
+  // Pacemaker's precedence: the op's own attributes, then its meta_attributes, then (deprecated)
+  // its instance_attributes.
+  return { id, name: name ?? '', interval: interval ?? '0', options: { ...nvpairs(op, 'instance_attributes'), ...nvpairs(op, 'meta_attributes'), ...options } };
 }
 
 function readConstraint(node: XmlElement, path: string): CibConstraint | undefined {

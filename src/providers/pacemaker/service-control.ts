@@ -11,19 +11,21 @@
 //    names it) and we wait for it to stop here; anything else gets target-role Stopped and we wait
 //    for it to stop everywhere.
 //  - enable/disable: meta is-managed true/false.
-// How long to wait, first that applies: the manifest's timeout, the op timeout of the resource's
-// CIB definition, the agent's recommended timeout (OCF metadata), DEFAULT_TIMEOUT_MS; plus
+// How long to wait, first that applies: the manifest's timeout, the CIB's timeout as Pacemaker
+// resolves it (the op, then op_defaults: service-timeout.ts), the agent's recommended timeout
+// (OCF metadata: Pacemaker itself would use its built-in 20 s here), DEFAULT_TIMEOUT_MS; plus
 // SCHEDULING_ALLOWANCE_MS for the cluster to schedule the action, so Pacemaker's own verdict on
 // an operation that times out is seen before we give up.
 // With a CIB file there is no cluster: crm_simulate executes the transitions into the file.
 
 import { PapplyError } from '../../errors.js';
 import type { CibPrimitive, CibResource, CibSession, DesiredItem } from '../../backends/cib/index.js';
-import { childrenNamed, durationMs } from '../../backends/cib/index.js';
+import { childrenNamed } from '../../backends/cib/index.js';
 import type { Transport } from '../../backends/transport.js';
 import type { ProgressReport } from '../framework/context.js';
 import { describeFailures, describeObservations, judge, parseClusterStatus, type DesiredState, type Judgement, type OperationRecord, type ResourceScope } from './lrm-status.js';
 import { agentSpec, type OcfMetadataCache } from './ocf-metadata.js';
+import { cibActionTimeout } from './service-timeout.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const SCHEDULING_ALLOWANCE_MS = 5_000;
@@ -139,6 +141,12 @@ export class PacemakerServiceControl {
     return (unit.meta['is-managed'] ?? 'true') !== 'false';
   }
 
+  /**
+   * Per primitive and action (a group runs its members one after the other; a promotable clone is
+   * started then promoted): the CIB's timeout as Pacemaker resolves it (service-timeout.ts: op,
+   * then op_defaults), else the agent's recommended one; their sum, or the default when one is
+   * unknown. The manifest's timeout overrides all of it.
+   */
   async timeoutFor(action: ServiceAction): Promise<TimeoutChoice> {
     const { manifestTimeoutMs } = this.options;
     if (manifestTimeoutMs !== undefined) return { ms: manifestTimeoutMs, source: 'the manifest' };
@@ -146,25 +154,24 @@ export class PacemakerServiceControl {
     const primitives = service.statusIds
       .map((id) => this.session.model.resources.get(id))
       .filter((r): r is CibPrimitive => r?.kind === 'primitive');
-    // A group runs its members one after the other; a promotable clone is started then promoted.
     const actions = action === 'start' && service.promotable ? ['start', 'promote'] : [action];
-    const fromCib = sumOver(primitives, (p) => sumOver(actions, (name) => cibOperationTimeout(p, name)));
-    if (fromCib !== undefined) return { ms: fromCib, source: 'the op timeout in the CIB definition' };
+    let total = 0;
+    const sources: string[] = [];
     const agents: string[] = [];
-    let fromAgents = 0;
     for (const primitive of primitives) {
       const agent = agentSpec(primitive.class, primitive.provider, primitive.type);
-      const timeouts = await this.options.metadata.actionTimeouts(agent);
-      const total = sumOver(actions, (name) => timeouts.get(name));
-      if (total === undefined) {
-        fromAgents = -1;
-        break;
+      for (const name of actions) {
+        const fromCib = cibActionTimeout(this.session.model, primitive, name);
+        const fromAgent = fromCib ? undefined : (await this.options.metadata.actionTimeouts(agent)).get(name);
+        if (!fromCib && fromAgent === undefined) return { ms: DEFAULT_TIMEOUT_MS, source: 'the default' };
+        total += fromCib?.ms ?? fromAgent!;
+        if (fromCib) sources.push(fromCib.source);
+        else agents.push(agent);
       }
-      agents.push(agent);
-      fromAgents += total;
     }
-    if (fromAgents > 0) return { ms: fromAgents, source: `the OCF metadata of ${[...new Set(agents)].join(', ')}` };
-    return { ms: DEFAULT_TIMEOUT_MS, source: 'the default' };
+    if (primitives.length === 0) return { ms: DEFAULT_TIMEOUT_MS, source: 'the default' };
+    if (agents.length > 0) sources.push(`the OCF metadata of ${[...new Set(agents)].join(', ')}`);
+    return { ms: total, source: [...new Set(sources)].join(' + ') };
   }
 
   /** Start and stop place the service on this node: it must be one of the cluster's nodes. */
@@ -333,22 +340,6 @@ export class ServiceWaitError extends PapplyError {
 /** A failure recorded since the action began (crm_simulate's clock is the file's, so all count there). */
 function isFreshFailure(failure: OperationRecord, sinceSeconds: number, simulated: boolean): boolean {
   return simulated || failure.lastRcChange === undefined || failure.lastRcChange >= sinceSeconds;
-}
-
-function cibOperationTimeout(primitive: CibPrimitive, action: string): number | undefined {
-  const op = primitive.operations.find((o) => o.name === action && (durationMs(o.interval) ?? 0) === 0);
-  return durationMs(op?.options.timeout);
-}
-
-/** Sum of f over items, or undefined as soon as one has no value. */
-function sumOver<T>(items: readonly T[], f: (item: T) => number | undefined): number | undefined {
-  let total = 0;
-  for (const item of items) {
-    const value = f(item);
-    if (value === undefined) return undefined;
-    total += value;
-  }
-  return items.length > 0 ? total : undefined;
 }
 
 function primitivesUnder(resource: CibResource, resources: ReadonlyMap<string, CibResource>): string[] {
