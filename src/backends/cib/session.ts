@@ -22,6 +22,8 @@ export interface CibSessionOptions extends CibBackendOptions {
   maxAttempts?: number;
   /** Debug lines (retries, checks). */
   debug?: (message: string) => void;
+  /** Changes in one section above which it is sent whole (section-rewrite.ts); default 300. */
+  sectionRewriteThreshold?: number;
 }
 
 export interface CommitOptions {
@@ -111,7 +113,7 @@ export class CibSession {
     const configuration = configurationOf(this.currentModel.root);
     const { changes, notes } = diffConfiguration(configuration, target);
     const version = this.currentModel.version;
-    const patch = changes.length > 0 ? buildPatch(version, rewriteBusySections(configuration, changes)) : undefined;
+    const patch = changes.length > 0 ? buildPatch(version, rewriteBusySections(configuration, changes, this.options.sectionRewriteThreshold)) : undefined;
     return { changes, notes, errors: target.errors, version, patch };
   }
 
