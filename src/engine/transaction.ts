@@ -2,6 +2,10 @@
 // report in noop), flush; refresh events along notify/subscribe edges and through containers;
 // a failed resource makes its dependents skip; batched providers commit before anything that
 // depends on their pending changes, and at the end.
+// A provider may leave work running (Provider.completeLater: a cluster starting a service): its
+// resource is then *detached* — the run goes on with what does not depend on it and resumes it,
+// in run order, before anything that does (container sentinels after it wait too) and at the
+// end. Output stays in a deterministic order: a detached resource says nothing until resumed.
 
 import type { ApplyContext } from '../providers/framework/context.js';
 import type { Batch, ProviderClass } from '../providers/framework/provider.js';
@@ -35,6 +39,16 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** A resource whose provider is waiting for work it started (see Provider.completeLater). */
+interface Detached {
+  /** The rest of its evaluation, which goes on once resumed. */
+  task: Promise<void>;
+  work: Promise<unknown>;
+  resume: () => void;
+  /** When `work` settled (time spent after that, waiting to be resumed, is not its own). */
+  settledAt?: number;
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -47,6 +61,14 @@ export class Transaction {
   /** Resources skipped for failed dependencies → the failed resources behind it. */
   private readonly failedDependenciesOf = new Map<Resource, string[]>();
   private readonly notifiedFailures = new Set<string>();
+  /** Detached resources, in the order they detached. */
+  private readonly detached = new Map<GraphNode, Detached>();
+  /** Node → the resources it must not be evaluated before (it depends on them, transitively). */
+  private readonly waitingOn = new Map<GraphNode, Set<GraphNode>>();
+  /** Container sentinels whose turn came while something they depend on was detached. */
+  private postponedSentinels: GraphNode[] = [];
+  /** Per resource: time it spent detached with its work done, waiting to be resumed. */
+  private readonly idleMs = new Map<Resource, number>();
 
   constructor(private readonly options: TransactionOptions) {
     const byBatch = new Map<Batch, PendingBatch>();
@@ -58,10 +80,93 @@ export class Transaction {
 
   async run(order: readonly GraphNode[]): Promise<void> {
     for (const node of order) {
-      if (node.kind === 'resource') await this.evaluateResource(node);
+      if (node.kind === 'resource') {
+        await this.resumeDependencies(node);
+        await this.evaluate(node);
+      } else if (this.isWaiting(node)) this.postponedSentinels.push(node);
       else this.passEventsThrough(node);
     }
+    await this.resume([...this.detached.keys()]);
+    this.passPostponedSentinels();
     for (const pending of new Set(this.pending.values())) await this.commit(pending);
+  }
+
+  private isWaiting(node: GraphNode): boolean {
+    return [...(this.waitingOn.get(node) ?? [])].some((source) => this.detached.has(source));
+  }
+
+  /** Before `node` is evaluated: everything it depends on has finished, and its events have passed. */
+  private async resumeDependencies(node: GraphNode): Promise<void> {
+    const sources = this.waitingOn.get(node);
+    if (!sources) return;
+    await this.resume([...this.detached.keys()].filter((source) => sources.has(source)));
+    this.passPostponedSentinels();
+  }
+
+  private passPostponedSentinels(): void {
+    // Kept in run order; one whose sources have all finished has every predecessor done.
+    const still: GraphNode[] = [];
+    for (const sentinel of this.postponedSentinels) {
+      if (this.isWaiting(sentinel)) still.push(sentinel);
+      else this.passEventsThrough(sentinel);
+    }
+    this.postponedSentinels = still;
+  }
+
+  /** Evaluates a resource until it finishes or its provider detaches. */
+  private async evaluate(node: GraphNode): Promise<void> {
+    const detachedSignal = this.armDetach(node);
+    await this.followUntilDetached(node, this.evaluateResource(node), detachedSignal);
+  }
+
+  /** The provider's detach hook for the next stretch of evaluation; resolves when it is called. */
+  private armDetach(node: GraphNode): Promise<Omit<Detached, 'task'>> {
+    return new Promise((signal) => {
+      node.resource!.provider.detach = (work) => {
+        // Its outcome is taken when the resource is resumed (completeLater rethrows it there).
+        work.catch(() => {});
+        return new Promise<void>((resume) => signal({ work, resume }));
+      };
+    });
+  }
+
+  private async followUntilDetached(node: GraphNode, task: Promise<void>, detachedSignal: Promise<Omit<Detached, 'task'>>): Promise<void> {
+    const detached = await Promise.race([task.then(() => undefined), detachedSignal]);
+    if (!detached) {
+      node.resource!.provider.detach = undefined;
+      return;
+    }
+    const entry: Detached = { task, ...detached };
+    const markSettled = () => (entry.settledAt = performance.now());
+    detached.work.then(markSettled, markSettled);
+    this.detached.set(node, entry);
+    for (const dependent of this.options.graph.dependentsOf(node)) {
+      const sources = this.waitingOn.get(dependent) ?? new Set<GraphNode>();
+      sources.add(node);
+      this.waitingOn.set(dependent, sources);
+    }
+  }
+
+  /**
+   * Resumes detached resources in the order they detached, each once its work is done, round
+   * after round until none of `nodes` is detached any more (a resumed resource may detach again,
+   * e.g. the restart of a refresh after its start).
+   */
+  private async resume(nodes: GraphNode[]): Promise<void> {
+    let round = nodes;
+    while (round.length > 0) {
+      for (const node of round) {
+        const entry = this.detached.get(node)!;
+        await entry.work.catch(() => {});
+        const resource = node.resource!;
+        this.idleMs.set(resource, (this.idleMs.get(resource) ?? 0) + (performance.now() - (entry.settledAt ?? performance.now())));
+        this.detached.delete(node);
+        const detachedSignal = this.armDetach(node);
+        entry.resume();
+        await this.followUntilDetached(node, entry.task, detachedSignal);
+      }
+      round = round.filter((node) => this.detached.has(node));
+    }
   }
 
   private status(resource: Resource): ResourceStatus {
@@ -173,7 +278,7 @@ export class Transaction {
     }
     if (!status.failed) await this.refreshIfNotified(node, resource, status);
     else this.takeEvents(node);
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started - (this.idleMs.get(resource) ?? 0)) / 1000;
     status.evaluation_time = seconds;
     this.timings[resource.type.name] = (this.timings[resource.type.name] ?? 0) + seconds;
 

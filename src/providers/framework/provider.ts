@@ -60,6 +60,8 @@ export abstract class Provider {
   protected readonly changed = new Set<string>();
   /** The run's batch of this provider class (only for classes with `createBatch`). */
   batch?: Batch;
+  /** Set by the engine while it evaluates this resource (see completeLater). */
+  detach?: (work: Promise<unknown>) => Promise<void>;
 
   constructor(
     readonly resource: Resource,
@@ -107,6 +109,18 @@ export abstract class Provider {
 
   /** Called once after the resource's properties were synced, when something changed. */
   async flush(): Promise<void> {}
+
+  /**
+   * For work that goes on by itself once started (the cluster starting a service after the CIB
+   * change): the engine applies resources that do not depend on this one meanwhile, and comes
+   * back before one that does (require/before/notify/subscribe, containment) or at the end of
+   * the run. Resolves or throws with `work`'s outcome then, so what follows (the change message,
+   * flush, refresh, events to dependents) happens in run order. Outside a run: just `await work`.
+   */
+  protected async completeLater<T>(work: Promise<T>): Promise<T> {
+    if (this.detach) await this.detach(work);
+    return work;
+  }
 
   /** Runs a command through the transport; throws CommandError on a non-zero exit. */
   protected async execute(command: readonly string[], options: RunOptions & { okCodes?: readonly number[] } = {}): Promise<CommandResult> {

@@ -23,8 +23,9 @@ import type { CibPrimitive, CibResource, CibSession, DesiredItem } from '../../b
 import { childrenNamed } from '../../backends/cib/index.js';
 import type { Transport } from '../../backends/transport.js';
 import type { ProgressReport } from '../framework/context.js';
-import { describeFailures, describeObservations, judge, parseClusterStatus, type DesiredState, type Judgement, type OperationRecord, type ResourceScope } from './lrm-status.js';
+import { describeFailures, describeObservations, judge, type DesiredState, type Judgement, type OperationRecord, type ResourceScope } from './lrm-status.js';
 import { agentSpec, type OcfMetadataCache } from './ocf-metadata.js';
+import { ClusterStatusFeed } from './service-status-feed.js';
 import { cibActionTimeout } from './service-timeout.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -50,6 +51,8 @@ export interface ServiceControlOptions {
   /** Score of the `<rsc>-on-<node>` location added on start; default '0'. */
   locationScore?: string;
   pollIntervalMs?: number;
+  /** The run's shared status reader (one read per interval for all waiting services); else each wait reads alone. */
+  statusFeed?: ClusterStatusFeed;
   log: (level: 'debug' | 'info' | 'notice' | 'warning', message: string) => void;
   progress?: (report: ProgressReport) => void;
 }
@@ -65,6 +68,11 @@ export interface ResolvedService {
   promotable: boolean;
 }
 
+/** A CIB change made; the cluster is acting on it and `done` settles when the wait ends (see beginWait). */
+export interface PendingWait {
+  done: Promise<Judgement>;
+}
+
 /** How long a wait may take and where that figure came from (shown in debug output). */
 export interface TimeoutChoice {
   ms: number;
@@ -74,6 +82,7 @@ export interface TimeoutChoice {
 /** One service's resource in the cluster: resolve, observe, start/stop/restart, (un)manage, wait. */
 export class PacemakerServiceControl {
   private resolved?: ResolvedService;
+  private ownFeed?: ClusterStatusFeed;
 
   constructor(
     readonly name: string,
@@ -115,14 +124,18 @@ export class PacemakerServiceControl {
     return { primitives: service.statusIds, scope: service.scope, localNode: this.options.localNode };
   }
 
-  /** Reads the status section and judges the service against `desired`. */
+  private get feed(): ClusterStatusFeed {
+    return (this.ownFeed ??= this.options.statusFeed ?? new ClusterStatusFeed(this.options.transport, this.session.backend.env, this.pollInterval));
+  }
+
+  private get pollInterval(): number {
+    return this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  }
+
+  /** Reads the status section now and judges the service against `desired`. */
   async observe(desired: DesiredState): Promise<Judgement> {
     const service = this.resolve();
-    const result = await this.options.transport.run('cibadmin', ['--query', '--scope', 'status'], { env: this.session.backend.env });
-    if (result.exitCode !== 0) {
-      throw new PapplyError(`cannot read the cluster status (${[...result.command].join(' ')}): ${result.stderr.trim() || `exit ${result.exitCode}`}`);
-    }
-    return judge(parseClusterStatus(result.stdout), this.scopeOf(service), desired);
+    return judge(await this.feed.read(), this.scopeOf(service), desired);
   }
 
   async isRunning(): Promise<boolean> {
@@ -189,7 +202,13 @@ export class PacemakerServiceControl {
     return node;
   }
 
+  /** Starts and waits until the service runs. */
   async start(): Promise<Judgement> {
+    return (await this.requestStart()).done;
+  }
+
+  /** Writes the start to the CIB; the wait for the cluster goes on in the returned `done`. */
+  async requestStart(): Promise<PendingWait> {
     const service = this.resolve();
     const node = this.clusterNode();
     await this.cleanupLocalFailures(service);
@@ -206,10 +225,16 @@ export class PacemakerServiceControl {
       this.meta(service, 'target-role', 'Started'),
     ];
     await this.commit(items, `start ${service.unit.id}`);
-    return this.waitFor('running', 'start');
+    return this.beginWait('running', 'start');
   }
 
+  /** Stops and waits until the service is stopped (here for a clone, everywhere otherwise). */
   async stop(): Promise<Judgement> {
+    return (await this.requestStop()).done;
+  }
+
+  /** Writes the stop to the CIB; the wait for the cluster goes on in the returned `done`. */
+  async requestStop(): Promise<PendingWait> {
     const service = this.resolve();
     const node = this.clusterNode();
     const item: DesiredItem =
@@ -217,12 +242,17 @@ export class PacemakerServiceControl {
         ? { kind: 'location', owner: this.options.owner, id: `cli-ban-${service.unit.id}-on-${node}`, rsc: service.unit.id, node, score: '-INFINITY' }
         : this.meta(service, 'target-role', 'Stopped');
     await this.commit([item], `stop ${service.unit.id}`);
-    return this.waitFor('stopped', 'stop');
+    return this.beginWait('stopped', 'stop');
   }
 
   async restart(): Promise<Judgement> {
+    return (await this.requestRestart()).done;
+  }
+
+  /** Stops and waits (the service is down as briefly as today), then writes the start; waits in `done`. */
+  async requestRestart(): Promise<PendingWait> {
     await this.stop();
-    return this.start();
+    return this.requestStart();
   }
 
   async setManaged(managed: boolean): Promise<void> {
@@ -283,17 +313,34 @@ export class PacemakerServiceControl {
 
   /** Polls the status section until `desired`, a settled failure, or the timeout. */
   async waitFor(desired: DesiredState, action: ServiceAction): Promise<Judgement> {
+    return (await this.beginWait(desired, action)).done;
+  }
+
+  /**
+   * Chooses the timeout and says so now; the polling runs in `done`, which resolves when
+   * `desired` is reached and rejects with a ServiceWaitError on a settled failure or the timeout.
+   */
+  async beginWait(desired: DesiredState, action: ServiceAction): Promise<PendingWait> {
     const service = this.resolve();
     const timeout = await this.timeoutFor(action);
-    const limit = timeout.ms + SCHEDULING_ALLOWANCE_MS;
     const where = service.scope === 'local' ? `on ${this.options.localNode}` : 'in the cluster';
     const what = `${service.unit.id} to be ${desired} ${where}`;
     this.options.log('debug', `waiting for ${what}: timeout ${timeout.ms / 1000}s from ${timeout.source} (+${SCHEDULING_ALLOWANCE_MS / 1000}s scheduling allowance)`);
+    const done = this.poll(service, desired, action, timeout, what);
+    // Whoever asked awaits `done`; until then an early failure must not count as unhandled.
+    done.catch(() => {});
+    return { done };
+  }
+
+  private async poll(service: ResolvedService, desired: DesiredState, action: ServiceAction, timeout: TimeoutChoice, what: string): Promise<Judgement> {
+    const limit = timeout.ms + SCHEDULING_ALLOWANCE_MS;
     const started = Date.now();
     const startedSeconds = Math.floor(started / 1000) - 1;
     let failingSince: number | undefined;
     for (;;) {
-      const judgement = await this.observe(desired);
+      // A CIB file changes only through crm_simulate, already run: one read tells.
+      const status = this.simulated ? await this.feed.read() : await this.feed.next();
+      const judgement = judge(status, this.scopeOf(service), desired);
       const elapsedMs = Date.now() - started;
       if (judgement.reached) {
         this.options.log('debug', `${what}: reached after ${elapsedMs} ms (${describeObservations(judgement.observations)})`);
@@ -312,7 +359,6 @@ export class PacemakerServiceControl {
         throw new ServiceWaitError(`timed out after ${Math.round(elapsedMs / 1000)}s (timeout ${timeout.ms / 1000}s from ${timeout.source}) waiting for ${what}`, what, judgement, judgement.failures, elapsedMs);
       }
       this.options.progress?.({ what, elapsedMs, timeoutMs: limit, detail: describeObservations(judgement.observations) });
-      await new Promise((resolve) => setTimeout(resolve, this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS));
     }
   }
 }

@@ -6,9 +6,13 @@
 // Name → resource: `x` or `p_x` (and its clone/promotable parent). ensure running/stopped:
 // start/stop with the asymmetric-cluster semantics described in service-control.ts. enable:
 // meta is-managed. Refresh events restart. The wait's timeout comes from the service's `timeout`
-// (seconds, when the type has it) or --pacemaker-timeout, then the CIB op timeout, the agent's
-// OCF metadata, then 60 s; --debug shows which. Works on the live cluster and on --cib-file
-// (crm_simulate plays the cluster).
+// (seconds, when the type has it) or --pacemaker-timeout, then the CIB (op, then op_defaults, as
+// Pacemaker resolves it), the agent's OCF metadata, then 60 s; --debug shows which. Works on the
+// live cluster and on --cib-file (crm_simulate plays the cluster).
+// Waits run concurrently: start and stop write the CIB and hand the wait to the engine
+// (completeLater), which goes on with independent resources and comes back before anything that
+// depends on the service. The waiting services share one status reader (service-status-feed.ts),
+// and what a service logs is held until its wait is taken, so output follows run order.
 
 import type { ApplyContext } from '../framework/context.js';
 import { registerApplyOption } from '../framework/options.js';
@@ -17,7 +21,8 @@ import { Provider, type Confine } from '../framework/provider.js';
 import type { AttributeValue } from '../framework/type.js';
 import { cibBatch } from './cib-batch.js';
 import { OcfMetadataCache } from './ocf-metadata.js';
-import { PacemakerServiceControl, UnknownServiceResourceError } from './service-control.js';
+import { PacemakerServiceControl, UnknownServiceResourceError, DEFAULT_POLL_INTERVAL_MS, type PendingWait } from './service-control.js';
+import { ClusterStatusFeed } from './service-status-feed.js';
 
 registerApplyOption({
   flags: '--pacemaker-timeout <seconds>',
@@ -31,11 +36,19 @@ registerApplyOption({
 
 const METADATA_KEY = Symbol('papply.ocf-metadata');
 const LOCAL_NODE_KEY = Symbol('papply.pacemaker-local-node');
+const STATUS_FEED_KEY = Symbol('papply.pacemaker-status-feed');
 
 function metadataCache(context: ApplyContext): OcfMetadataCache {
   let cache = context.cache.get(METADATA_KEY) as OcfMetadataCache | undefined;
   if (!cache) context.cache.set(METADATA_KEY, (cache = new OcfMetadataCache(context.transport)));
   return cache;
+}
+
+/** One status reader per run, shared by every waiting service. */
+function statusFeed(context: ApplyContext, env: Record<string, string>): ClusterStatusFeed {
+  let feed = context.cache.get(STATUS_FEED_KEY) as ClusterStatusFeed | undefined;
+  if (!feed) context.cache.set(STATUS_FEED_KEY, (feed = new ClusterStatusFeed(context.transport, env, DEFAULT_POLL_INTERVAL_MS)));
+  return feed;
 }
 
 /** The cluster's name for this node (`crm_node -n`); papply's node name on a CIB file. */
@@ -56,6 +69,8 @@ export class PacemakerServiceProvider extends Provider {
   static readonly features = ['refreshable', 'enableable'];
 
   private controlling?: Promise<PacemakerServiceControl>;
+  /** While an action runs: the control's log lines, shown when it ends (see act). */
+  private held?: Array<['debug' | 'info' | 'notice' | 'warning', string]>;
 
   private control(): Promise<PacemakerServiceControl> {
     this.controlling ??= (async () => {
@@ -69,9 +84,10 @@ export class PacemakerServiceProvider extends Provider {
         localNode: await localNode(this.context, session.backend.kind === 'file'),
         owner: this.resource.ref,
         metadata: metadataCache(this.context),
+        statusFeed: statusFeed(this.context, session.backend.env),
         manifestTimeoutMs: timeoutSeconds !== undefined && Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : undefined,
         locationScore: options.pacemakerLocationScore,
-        log: (level, message) => this.resource.log(level, message),
+        log: (level, message) => (this.held ? this.held.push([level, message]) : this.resource.log(level, message)),
         progress: (report) => this.context.progress(report, this.resource),
       });
     })();
@@ -97,15 +113,32 @@ export class PacemakerServiceProvider extends Provider {
   }
 
   async start(): Promise<void> {
-    await (await this.control()).start();
+    await this.act((control) => control.requestStart());
   }
 
   async stop(): Promise<void> {
-    await (await this.control()).stop();
+    await this.act((control) => control.requestStop());
   }
 
   async restart(): Promise<void> {
-    await (await this.control()).restart();
+    await this.act((control) => control.requestRestart());
+  }
+
+  /**
+   * Writes the change, then lets the engine go on while the cluster acts (completeLater). The
+   * control's lines are held meanwhile and shown when the engine takes the outcome, so they
+   * appear in run order whatever the timing.
+   */
+  private async act(request: (control: PacemakerServiceControl) => Promise<PendingWait>): Promise<void> {
+    const control = await this.control();
+    this.held = [];
+    try {
+      await this.completeLater((await request(control)).done);
+    } finally {
+      const lines = this.held;
+      this.held = undefined;
+      for (const [level, message] of lines) this.resource.log(level, message);
+    }
   }
 
   async enabled(): Promise<'true' | 'false'> {
