@@ -1,7 +1,8 @@
 // Concurrency and faults against a CIB file (real cibadmin/crm_verify with CIB_file):
 //  - several papply runs at the same time, each changing different resources of the same CIB
 //    file (their cibadmin processes really run side by side; the patch's source version is the
-//    compare-and-swap): every change is there afterwards, none lost;
+//    compare-and-swap): every change is there afterwards, none lost, also when the file does not
+//    exist yet and two runs both create it;
 //  - cibadmin failing (a real `cibadmin` wrapper first on the PATH that refuses to patch): a clear
 //    error naming the resources, the CIB unchanged and valid, and a re-run converges;
 //  - disk full while writing a file (a small tmpfs, filled up): a clear error, the old content
@@ -83,6 +84,28 @@ describe('concurrent papply runs on one CIB file', () => {
     for (const result of again) expect(result.code, result.output).toBe(0);
     expect(epochOf(await cibXml(cib))).toBe(epochOf(after));
   }, 300_000);
+
+  it('two runs creating the same missing CIB file: the slower creation does not replace the file the faster one already patched', async () => {
+    const cib = join(dir, 'created-twice.xml');
+    // Run B finds the file missing and is slow to build the new one (its `cibadmin --empty` waits
+    // 2 s); run A starts meanwhile, finds the file missing too, creates and patches it.
+    const slow = join(dir, 'slow-bin');
+    await mkdir(slow);
+    const real = execFileSync('sh', ['-c', 'command -v cibadmin'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(slow, 'cibadmin'), `#!/bin/sh\nif [ "$1" = "--empty" ]; then sleep 2; fi\nexec '${real}' "$@"\n`);
+    chmodSync(join(slow, 'cibadmin'), 0o755);
+    const runB = apply(primitive('p_slow_creator'), { cibFile: cib }, new PathTransport(slow));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const runA = apply(primitive('p_fast_creator'), { cibFile: cib });
+    const [b, a] = await Promise.all([runB, runA]);
+    expect(a.code, a.output).toBe(2);
+    expect(b.code, b.output).toBe(2);
+    const xml = await cibXml(cib);
+    expect(xml).toContain('id="p_fast_creator"');
+    expect(xml).toContain('id="p_slow_creator"');
+    expect(readdirSync(dir).filter((name) => name.includes('.papply-new-'))).toEqual([]);
+    await expectValid(cib);
+  }, 120_000);
 });
 
 describe('cibadmin failing', () => {

@@ -122,9 +122,19 @@ export async function createCibFile(transport: Transport, path: string, nodes: r
     element('nvpair', { id: nvpairId(BOOTSTRAP_SET_ID, 'stonith-enabled'), name: 'stonith-enabled', value: 'false' }),
   ]));
   nodesElement.children.push(...nodes.map((uname, index) => element('node', { id: String(index + 1), uname })));
-  await transport.writeFileAtomic(path, buildXml(root));
-  // crm_simulate writes the nodes' status (online members) and quorum into the file.
-  const up = nodes.flatMap((node) => ['--node-up', node]);
-  const simulated = await transport.run('crm_simulate', ['--xml-file', path, ...up, '--quorum', '1', '--in-place', '--quiet']);
-  if (simulated.exitCode !== 0) throw new CommandError(simulated.command, simulated.exitCode, simulated.stdout, simulated.stderr);
+  // Built beside the target, then hard-linked into place: link(2) refuses an existing name, so when
+  // two runs create the same missing file at once, the second keeps the first's file (and what the
+  // first may already have patched into it) instead of replacing it.
+  const draft = `${path}.papply-new-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    await transport.writeFileAtomic(draft, buildXml(root));
+    // crm_simulate writes the nodes' status (online members) and quorum into the file.
+    const up = nodes.flatMap((node) => ['--node-up', node]);
+    const simulated = await transport.run('crm_simulate', ['--xml-file', draft, ...up, '--quorum', '1', '--in-place', '--quiet']);
+    if (simulated.exitCode !== 0) throw new CommandError(simulated.command, simulated.exitCode, simulated.stdout, simulated.stderr);
+    const linked = await transport.run('ln', [draft, path]);
+    if (linked.exitCode !== 0 && !(await transport.stat(path))) throw new CommandError(linked.command, linked.exitCode, linked.stdout, linked.stderr, `cannot create the CIB file ${path}`);
+  } finally {
+    await transport.remove(draft);
+  }
 }
