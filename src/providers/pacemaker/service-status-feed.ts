@@ -21,7 +21,16 @@ export class ClusterStatusFeed {
 
   /** The status section as read after this call (shared with everyone asking meanwhile). */
   next(): Promise<ClusterStatus> {
-    this.upcoming ??= this.scheduleRead();
+    if (!this.upcoming) {
+      const delay = Math.max(0, this.lastStarted + this.intervalMs - Date.now());
+      const upcoming: Promise<ClusterStatus> = new Promise((resolve) => setTimeout(resolve, delay)).then(() => {
+        // Whoever asks from now on needs a read that starts after this one.
+        if (this.upcoming === upcoming) this.upcoming = undefined;
+        this.lastStarted = Date.now();
+        return this.read();
+      });
+      this.upcoming = upcoming;
+    }
     return this.upcoming;
   }
 
@@ -32,14 +41,5 @@ export class ClusterStatusFeed {
       throw new PapplyError(`cannot read the cluster status (${[...result.command].join(' ')}): ${result.stderr.trim() || `exit ${result.exitCode}`}`);
     }
     return parseClusterStatus(result.stdout);
-  }
-
-  private async scheduleRead(): Promise<ClusterStatus> {
-    const delay = this.lastStarted + this.intervalMs - Date.now();
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    // Whoever asks from now on needs a read that starts after this one.
-    this.upcoming = undefined;
-    this.lastStarted = Date.now();
-    return this.read();
   }
 }
