@@ -5,7 +5,7 @@
 import '../providers/all.js';
 import { PapplyError } from '../errors.js';
 import { LocalTransport, type Transport } from '../backends/transport.js';
-import type { Catalog } from '../compiler/catalog.js';
+import type { Catalog, CatalogResource } from '../compiler/catalog.js';
 import type { ApplyContext, ProgressReport } from '../providers/framework/context.js';
 import { defaultScore, unsuitableReasons, type Batch, type ProviderClass } from '../providers/framework/provider.js';
 import { findType, registeredTypes } from '../providers/framework/registry.js';
@@ -159,25 +159,7 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   if (providerErrors.length > 0) throw new PapplyError(providerErrors.join('\n'));
 
   const statuses = new Map<Resource, ResourceStatus>();
-  for (const resource of resources.values()) {
-    const containment = resource.path.split('/').filter(Boolean);
-    statuses.set(
-      resource,
-      Object.assign(
-        newResourceStatus({
-          resource: resource.ref,
-          resource_type: resource.type.refName,
-          title: resource.title,
-          path: resource.path,
-          file: resource.catalogEntry.file,
-          line: resource.catalogEntry.line,
-          tags: [...resource.tags],
-          containment_path: containment,
-        }),
-        { provider: resource.provider.providerName },
-      ),
-    );
-  }
+  for (const resource of resources.values()) statuses.set(resource, statusOf(resource));
 
   const prefetchStarted = performance.now();
   const batches = new Map<ProviderClass, Batch>();
@@ -199,7 +181,23 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   const prefetchSeconds = (performance.now() - prefetchStarted) / 1000;
 
   log.info(`Applying configuration version '${catalog.version}'`);
-  const transaction = new Transaction({ graph, context, statuses, batches, log, tags: options.tags, skipTags: options.skipTags });
+  // Resources generated at apply time (file recurse) join the parent's container and the report;
+  // the catalog's own resource of the same name wins.
+  const adopt = async (entries: readonly CatalogResource[], parent: Resource): Promise<Resource[]> => {
+    const adopted: Resource[] = [];
+    for (const entry of entries) {
+      const child = new Resource(findType(entry.type)!, entry);
+      if (resources.has(normalizeRef(child.ref))) continue;
+      child.path = `${parent.path.slice(0, parent.path.length - parent.ref.length)}${child.ref}`;
+      child.runNoop = parent.runNoop;
+      child.logSink = sink;
+      child.provider = new (await chooseProvider(child, context))(child, context);
+      statuses.set(child, statusOf(child));
+      adopted.push(child);
+    }
+    return adopted;
+  };
+  const transaction = new Transaction({ graph, context, statuses, batches, log, tags: options.tags, skipTags: options.skipTags, adopt });
   await transaction.run(order);
 
   const report: Report = {
@@ -214,6 +212,22 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
   };
   const total = (performance.now() - started) / 1000;
   return finishReport(report, { ...transaction.timings, prefetch: prefetchSeconds, total });
+}
+
+function statusOf(resource: Resource): ResourceStatus {
+  return Object.assign(
+    newResourceStatus({
+      resource: resource.ref,
+      resource_type: resource.type.refName,
+      title: resource.title,
+      path: resource.path,
+      file: resource.catalogEntry.file,
+      line: resource.catalogEntry.line,
+      tags: [...resource.tags],
+      containment_path: resource.path.split('/').filter(Boolean),
+    }),
+    { provider: resource.provider.providerName },
+  );
 }
 
 async function prefetch(providerClass: ProviderClass, resources: Resource[], context: ApplyContext): Promise<void> {

@@ -7,6 +7,7 @@
 // in run order, before anything that does (container sentinels after it wait too) and at the
 // end. Output stays in a deterministic order: a detached resource says nothing until resumed.
 
+import type { CatalogResource } from '../compiler/catalog.js';
 import type { ApplyContext } from '../providers/framework/context.js';
 import type { Batch, ProviderClass } from '../providers/framework/provider.js';
 import type { LogLevel, Resource } from '../providers/framework/resource.js';
@@ -33,6 +34,8 @@ export interface TransactionOptions {
   tags?: readonly string[];
   /** `--skip-tags`: resources carrying one of them are not applied. */
   skipTags?: readonly string[];
+  /** Makes resources generated at apply time (TypeDefinition.generate) ready to evaluate, with their statuses. */
+  adopt?: (entries: readonly CatalogResource[], parent: Resource) => Promise<Resource[]>;
 }
 
 function plural(count: number, word: string): string {
@@ -278,6 +281,7 @@ export class Transaction {
     }
     if (!status.failed) await this.refreshIfNotified(node, resource, status);
     else this.takeEvents(node);
+    const generatedChanges = status.failed ? [] : await this.evaluateGenerated(resource);
     const seconds = (performance.now() - started - (this.idleMs.get(resource) ?? 0)) / 1000;
     status.evaluation_time = seconds;
     this.timings[resource.type.name] = (this.timings[resource.type.name] ?? 0) + seconds;
@@ -289,7 +293,42 @@ export class Transaction {
       pending.members.push(resource);
       for (const dependent of this.options.graph.dependentsOf(node)) pending.blocked.add(dependent);
     }
-    this.queueEvents(node, changes);
+    if (generatedChanges.length === 0) this.queueEvents(node, changes);
+    else {
+      // The resource became a container of what it generated: its targets get one event, as from a container.
+      const all = [...changes, ...generatedChanges];
+      this.queueEvents(node, [{ name: 'restarted', message: `${resource.ref} received events`, status: all.some((event) => event.status === 'success') ? 'success' : 'noop', time: new Date().toISOString() }]);
+    }
+  }
+
+  /** Evaluates what the resource's type generates at apply time (file recurse); returns their changes. */
+  private async evaluateGenerated(resource: Resource): Promise<ResourceEvent[]> {
+    const generate = resource.type.definition.generate;
+    if (!generate || !this.options.adopt) return [];
+    let children: Resource[];
+    try {
+      children = await this.options.adopt(await generate(resource), resource);
+    } catch (error) {
+      this.status(resource).failed = true;
+      resource.err(`Failed to generate additional resources: ${errorMessage(error)}`);
+      return [];
+    }
+    const changes: ResourceEvent[] = [];
+    for (const child of children) {
+      const status = this.status(child);
+      if (!this.isTagged(child)) {
+        status.skipped = true;
+        continue;
+      }
+      try {
+        await this.syncResource(child, status);
+      } catch (error) {
+        status.failed = true;
+        child.err(`Could not evaluate: ${errorMessage(error)}`);
+      }
+      changes.push(...status.events.filter((event) => event.status !== 'failure'));
+    }
+    return changes;
   }
 
   private async syncResource(resource: Resource, status: ResourceStatus): Promise<void> {

@@ -140,12 +140,6 @@ describe('file', () => {
     );
   });
 
-  it('recurse only manages the top directory, with a warning', async () => {
-    const { lines } = await apply(catalogOf([file(`${dir}/tree`, { ensure: 'directory', recurse: true })]));
-    expect(statSync(`${dir}/tree`).isDirectory()).toBe(true);
-    expect(lines).toContain(`Warning: /Stage[main]/Main/File[${dir}/tree]: recurse is not implemented by papply: only the top directory is managed`);
-  });
-
   it('autorequires its parent directory even when declared later', async () => {
     const { report } = await apply(catalogOf([file(`${dir}/p/child`, { content: 'x' }), file(`${dir}/p`, { ensure: 'directory' })]));
     expect(report.metrics.resources.failed).toBe(0);

@@ -16,6 +16,7 @@ import { booleanAttribute, formatValue, type AttributeValue } from '../framework
 import { unifiedDiff } from './diff.js';
 import { splitCommandLine } from './exec.js';
 import { lookupGroup, lookupUser, groupName, userName } from './accounts.js';
+import { mungeRecurse, recursiveChildren } from './file-recurse.js';
 
 registerApplyOption({ flags: '--clientbucket-dir <dir>', description: 'where file backups to a bucket go', defaultValue: '/var/lib/papply/clientbucket' });
 
@@ -104,20 +105,21 @@ async function wantedContent(resource: Resource, context: ApplyContext): Promise
   throw new Error(`Could not retrieve information from environment production source(s) ${sources.join(', ')}`);
 }
 
+/** The first source that exists, when it is a directory (the root of a recursive copy). */
+async function sourceDirectory(resource: Resource): Promise<{ source: string; local: string } | undefined> {
+  for (const source of sourcesOf(resource)) {
+    const local = await resolveSource(source, provider(resource).context.modulepath);
+    if (local) return (await fs.stat(local)).isDirectory() ? { source, local } : undefined;
+  }
+  return undefined;
+}
+
 export class PosixFileProvider extends Provider {
   static override readonly providerName = 'posix';
   static readonly defaultFor = [{ kernel: 'Linux' }];
   private wanted: Buffer | undefined | null = null;
   /** Kind of the file when last looked at (mode insync needs it for directories). */
   currentType: string | undefined;
-
-  constructor(resource: Resource, context: ApplyContext) {
-    super(resource, context);
-    const recurse = resource.get('recurse');
-    if (recurse !== undefined && recurse !== false && recurse !== 'false') {
-      resource.warning('recurse is not implemented by papply: only the top directory is managed');
-    }
-  }
 
   protected get filePath(): string {
     return this.resource.name;
@@ -410,14 +412,18 @@ export const fileType = registerType(
         defaultTo: false,
         munge: (value) => (value === false || value === 'false' ? false : String(value)),
       },
-      // Only the directory itself is managed: papply does not walk its contents.
-      recurse: { kind: 'parameter', values: ['true', 'false', 'remote'] },
-      purge: {
+      // The directory's contents become resources of their own at apply time (file-recurse.ts).
+      recurse: { kind: 'parameter', values: ['true', 'false', 'remote', 'inf'], munge: mungeRecurse, defaultTo: false },
+      recurselimit: {
         kind: 'parameter',
         validate: (value) => {
-          if (value !== false && value !== 'false') throw new Error('purging directories is not supported by papply');
+          if (!/^\d+$/.test(String(value))) throw new Error(`Invalid value ${JSON.stringify(value)}. recurselimit must be a non-negative integer`);
         },
+        munge: Number,
       },
+      ignore: { kind: 'parameter' },
+      purge: booleanAttribute('parameter', false),
+      sourceselect: { kind: 'parameter', values: ['first'], defaultTo: 'first' },
       checksum: { kind: 'parameter', values: ['sha256', 'md5', 'none'] },
       show_diff: booleanAttribute('parameter', true),
       selinux_ignore_defaults: booleanAttribute('parameter', false),
@@ -438,6 +444,7 @@ export const fileType = registerType(
       user: (resource) => (resource.get('owner') === undefined ? [] : [String(resource.get('owner'))]),
       group: (resource) => (resource.get('group') === undefined ? [] : [String(resource.get('group'))]),
     },
+    generate: (resource) => recursiveChildren(resource, provider(resource).context, { sourceDirectory }),
     validate: (resource) => {
       if (resource.get('content') !== undefined && resource.get('source') !== undefined) {
         throw new Error('You cannot specify more than one of content, source, target');

@@ -16,6 +16,7 @@
 //     autorequire: { file: (resource) => [String(resource.get('path'))] }, // File[...] first, if in the catalog
 //     validate: (resource) => { if (...) throw new Error('size needs path'); },
 //     refresh: async (resource) => { ... },      // reaction to notify/subscribe events (optional)
+//     generate: async (resource) => [entries],   // resources made at apply time (file recurse; optional)
 //   }, [MyThingProvider]);
 //   Then add `import './my_thing.js'` to your index and your index to src/providers/all.ts.
 //   Attribute kinds: `property` = system state, retrieved, compared (insync) and synced, with events

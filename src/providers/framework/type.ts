@@ -1,7 +1,7 @@
 // Declarative resource types: what a type's attributes are, how their values are checked and
 // normalised, and which providers implement it. See ./index.ts for the guide.
 
-import type { Catalog, CatalogValue } from '../../compiler/catalog.js';
+import type { Catalog, CatalogResource, CatalogValue } from '../../compiler/catalog.js';
 import type { ProviderClass } from './provider.js';
 import type { Resource } from './resource.js';
 
@@ -86,6 +86,13 @@ export interface TypeDefinition {
    * Types without it ignore refresh events, as in Puppet.
    */
   refresh?: (resource: Resource) => Promise<void>;
+  /**
+   * Puppet's eval_generate: resources this one makes at apply time (file `recurse`: one file per
+   * entry of the tree), as catalog entries. The engine evaluates them right after it, in the same
+   * container; ones the catalog already has are left to the catalog's own, and a change among
+   * them reaches what this resource notifies.
+   */
+  generate?: (resource: Resource) => Promise<CatalogResource[]>;
 }
 
 /** A type with its providers, as the engine uses it. */
