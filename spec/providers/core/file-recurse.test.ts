@@ -48,10 +48,12 @@ describe('file recurse', () => {
       `Notice: ${child('a')}/ensure: defined content as '${sum('a\n')}'`,
       `Notice: ${child('old')}/ensure: removed`,
       `Notice: ${child('stale')}/ensure: removed`,
-      `Notice: ${child('sub')}/mode: mode changed '0755' to '0640'`,
+      `Notice: ${child('sub')}/mode: mode changed '0755' to '0750'`,
       `Notice: ${child('sub/b')}/content: content changed '${sum('different\n')}' to '${sum('b\n')}'`,
       `Notice: ${child('sub/b')}/mode: mode changed '0600' to '0640'`,
     ]);
+    // A numeric mode on a directory is shown with its search bits, as Puppet shows it.
+    expect(first.lines).toContain(`Notice: /Stage[main]/Main/File[${dir}/dst]/mode: mode changed '0755' to '0750'`);
     expect(first.lines).toContain("Notice: /Stage[main]/Main/Exec[reload]: Triggered 'refresh' from 1 event");
     expect(first.report.resource_statuses[`File[${dir}/dst/stale]`]).toMatchObject({ changed: true, resource_type: 'File' });
     expect(first.report.resource_statuses[`File[${dir}/dst/keep]`]?.changed).toBe(false);

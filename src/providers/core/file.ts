@@ -185,8 +185,12 @@ export class PosixFileProvider extends Provider {
         if (stat.type !== 'file') return undefined;
         return checksum((await transport.readFile(this.filePath)) ?? Buffer.alloc(0));
       }
-      case 'mode':
+      case 'mode': {
+        // A numeric mode on a directory means its search bits too: compared and shown that way, as Puppet.
+        const setting = this.resource.get('mode');
+        if (stat.type === 'directory' && typeof setting === 'string' && /^[0-7]{4}$/.test(setting)) this.resource.set('mode', octal(desiredMode(setting, stat.mode, true)));
         return stat.type === 'link' ? undefined : octal(stat.mode);
+      }
       // Compared in the form the manifest uses: a numeric owner against the uid, a name against the name.
       case 'owner':
         return /^\d+$/.test(String(this.resource.get('owner'))) ? String(stat.uid) : userName(this.context, stat.uid);
