@@ -135,6 +135,8 @@ export interface ComparisonExpression extends NodeBase {
   op: '==' | '!=' | '<' | '>' | '<=' | '>=';
   left: Expression;
   right: Expression;
+  /** The operator's place, where Puppet reports a comparison that is not possible. */
+  opLoc?: Loc;
 }
 
 export interface MatchExpression extends NodeBase {
@@ -262,6 +264,8 @@ export interface CallMethodExpression extends NodeBase {
   name: string;
   args: Expression[];
   block?: LambdaExpression;
+  /** Where Puppet places the call in errors: its '(' when it has arguments in parentheses, else its '.'. */
+  callLoc?: Loc;
 }
 
 // ---------------------------------------------------------------- resources

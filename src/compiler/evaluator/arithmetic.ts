@@ -5,6 +5,7 @@ import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { ArithmeticExpression, NegateExpression } from '../ast.js';
 import type { Scope } from '../scope.js';
 import { PFloat, type Value } from '../values.js';
+import { placeOf } from './call.js';
 import type { Evaluator } from './evaluator.js';
 import { formatValue, puppetEquals } from '../value-format.js';
 
@@ -81,12 +82,12 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
     case '*':
       return numberValue(a.value * b.value, isFloat);
     case '/':
-      if (b.value === 0) throw new PapplyError('Division by 0', loc);
+      if (b.value === 0) throw new PapplyError('Division by 0', rightLoc);
       return isFloat ? numberValue(a.value / b.value, true) : Math.floor(a.value / b.value); // Ruby floors
     case '%':
       if (a.isFloat) throw new PapplyError("Operator '%' is not applicable to a Float.", loc);
       if (b.isFloat) throw new PapplyError("Operator '%' is not applicable to an Integer when right side is a Float.", loc);
-      if (b.value === 0) throw new PapplyError('Division by 0', loc);
+      if (b.value === 0) throw new PapplyError('Division by 0', rightLoc);
       return a.value - b.value * Math.floor(a.value / b.value);
     case '<<':
       return a.value * 2 ** b.value;
@@ -102,7 +103,7 @@ function chunk(values: Value[]): Value[][] {
 }
 
 export function evaluateArithmetic(node: ArithmeticExpression, scope: Scope, ev: Evaluator): Value {
-  return arithmetic(node.op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), node.loc, node.right.loc);
+  return arithmetic(node.op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), node.loc, placeOf(node.right));
 }
 
 export function evaluateNegate(node: NegateExpression, scope: Scope, ev: Evaluator): Value {

@@ -60,6 +60,11 @@ function jumpSignal(name: 'return' | 'next' | 'break', args: Value[], loc: Sourc
   return new ControlFlowSignal(name, args[0], loc);
 }
 
+/** Where Puppet places an expression in errors: a method call at its '(' or '.', anything else where it starts. */
+export function placeOf(expression: Expression): SourceLocation {
+  return expression.kind === 'CallMethod' ? (expression.callLoc ?? expression.loc) : expression.loc;
+}
+
 export function evaluateArguments(args: Expression[], scope: Scope, ev: Evaluator): Value[] {
   const values: Value[] = [];
   for (const arg of args) {
@@ -71,15 +76,16 @@ export function evaluateArguments(args: Expression[], scope: Scope, ev: Evaluato
 
 export function evaluateCallFunction(node: CallFunctionExpression, scope: Scope, ev: Evaluator): Value {
   const args = evaluateArguments(node.args, scope, ev);
-  const block = node.block ? makeClosure(node.block, scope, ev) : undefined;
+  const block = node.block ? makeClosure(node.block, scope, ev, node.loc) : undefined;
   return callFunction(node.name, args, block, scope, ev, node.loc);
 }
 
 export function evaluateCallMethod(node: CallMethodExpression, scope: Scope, ev: Evaluator): Value {
   const receiver = ev.evaluate(node.receiver, scope);
   const args = evaluateArguments(node.args, scope, ev);
-  const block = node.block ? makeClosure(node.block, scope, ev) : undefined;
-  return callFunction(node.name, [receiver, ...args], block, scope, ev, node.loc);
+  const callLoc = node.callLoc ?? node.loc;
+  const block = node.block ? makeClosure(node.block, scope, ev, callLoc) : undefined;
+  return callFunction(node.name, [receiver, ...args], block, scope, ev, callLoc);
 }
 
 /** A lambda on its own (not attached to a call) evaluates to a closure, as Puppet's does. */
@@ -131,8 +137,19 @@ function locate(error: unknown, loc: SourceLocation): unknown {
 function callPuppetFunction(definition: FunctionDefinition, args: Value[], caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const scope = new Scope('local', ev.topScope, ev.topScope, caller.resource, caller.source);
   scope.isolatesMatches = true;
-  bindParameters(definition.params, args, scope, ev, loc, `function '${definition.name}'`);
-  return evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
+  const subject = `'${definition.name}'`;
+  bindParameters(definition.params, args, scope, ev, loc, subject);
+  const result = evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
+  checkReturnType(definition.returnType, result, `value returned from ${definition.name}`, scope, ev, loc);
+  return result;
+}
+
+/** `>> Type` on a function or lambda: what it returns must be an instance. */
+function checkReturnType(returnType: Expression | undefined, result: Value, subject: string, scope: Scope, ev: Evaluator, loc: SourceLocation): void {
+  if (!returnType) return;
+  const type = ev.evaluate(returnType, scope);
+  const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, result) : undefined;
+  if (mismatch) throw new PapplyError(mismatch.replace(`${subject}:`, `${subject} has wrong type,`), loc);
 }
 
 /** Binds call arguments to declared parameters (defaults, `*$rest`, type checks). */
@@ -150,14 +167,16 @@ export function bindParameters(params: Parameter[], args: Value[], scope: Scope,
     else if (param.value) value = ev.evaluate(param.value, scope);
     if (param.type && !param.capturesRest) {
       const type = ev.evaluate(param.type, scope);
+      // Puppet words it `'f' parameter 'x' expects ...` for functions, `block parameter ...` for lambdas.
       const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
-      if (mismatch) throw new PapplyError(mismatch, loc);
+      if (mismatch) throw new PapplyError(mismatch.replace(`${subject}:`, subject), loc);
     }
     scope.vars.set(param.name, value);
   });
 }
 
-export function makeClosure(node: LambdaExpression, defining: Scope, ev: Evaluator): Closure {
+/** A lambda; `callLoc` (the call it is given to) is where Puppet places its parameter errors. */
+export function makeClosure(node: LambdaExpression, defining: Scope, ev: Evaluator, callLoc: SourceLocation = node.loc): Closure {
   const capturesRest = node.params.some((p) => p.capturesRest);
   return {
     arity: node.params.length,
@@ -165,13 +184,16 @@ export function makeClosure(node: LambdaExpression, defining: Scope, ev: Evaluat
     parameterNames: node.params.map((p) => p.name),
     call(args: Value[]): Value {
       const scope = defining.newLocal();
-      bindParameters(node.params, args, scope, ev, node.loc, 'block');
+      bindParameters(node.params, args, scope, ev, callLoc, 'block');
+      let result: Value;
       try {
-        return ev.evaluateBlock(node.body.body, scope);
+        result = ev.evaluateBlock(node.body.body, scope);
       } catch (error) {
-        if (error instanceof ControlFlowSignal && error.kind === 'next') return error.value;
-        throw error;
+        if (!(error instanceof ControlFlowSignal && error.kind === 'next')) throw error;
+        result = error.value;
       }
+      checkReturnType(node.returnType, result, 'value returned from lambda', scope, ev, callLoc);
+      return result;
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ComparisonExpression, InExpression, MatchExpression } from '../ast
 import type { Scope } from '../scope.js';
 import { PDefault, PFloat, PRegexp, PType, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
-import { compareTypes } from '../types/index.js';
+import { compareTypes, typeOf } from '../types/index.js';
 import { formatValue, puppetEquals } from '../value-format.js';
 
 function numeric(value: Value): number | undefined {
@@ -25,7 +25,30 @@ export function findKey(hash: Map<Value, Value>, key: Value): Value | typeof NOT
   return NOT_FOUND;
 }
 
-export function compareValues(a: Value, b: Value, loc: SourceLocation): number {
+/** Puppet's label for a value in messages, without article ("Integer", "Undef Value", "Integer-Type"). */
+export function valueLabel(value: Value): string {
+  if (value === undefined) return 'Undef Value';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';
+  if (value instanceof PFloat) return 'Float';
+  if (value instanceof PType) return `${String(value)}-Type`;
+  if (typeof value === 'string') return 'String';
+  if (Array.isArray(value)) return 'Array';
+  if (value instanceof Map) return 'Hash';
+  if (value instanceof PRegexp) return 'Regexp';
+  return typeOf(value).simpleName;
+}
+
+export const withArticle = (label: string): string => `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label}`;
+
+/** Why Puppet's CompareOperator#compare refuses two values. */
+function notComparable(a: Value): string {
+  if (typeof a === 'string') return 'A String is not comparable to a non String';
+  if (numeric(a) !== undefined) return 'A Numeric is not comparable to non Numeric';
+  return 'Only Strings, Numbers, Timespans, Timestamps, and Versions are comparable';
+}
+
+export function compareValues(a: Value, b: Value, loc: SourceLocation, op = '<'): number {
   const na = numeric(a);
   const nb = numeric(b);
   if (na !== undefined && nb !== undefined) return na - nb;
@@ -34,32 +57,27 @@ export function compareValues(a: Value, b: Value, loc: SourceLocation): number {
     const lb = b.toLowerCase();
     return la < lb ? -1 : la > lb ? 1 : 0;
   }
-  throw new PapplyError(`Comparison of: ${describe(a)} < ${describe(b)}, is not possible`, loc);
-}
-
-function describe(value: Value): string {
-  if (value === undefined) return 'Undef Value';
-  if (typeof value === 'string') return `String '${value}'`;
-  return formatValue(value);
+  throw new PapplyError(`Comparison of: ${valueLabel(a)} ${op} ${valueLabel(b)}, is not possible. Caused by '${notComparable(a)}'.`, loc);
 }
 
 export function evaluateComparison(node: ComparisonExpression, scope: Scope, ev: Evaluator): Value {
   const left = ev.evaluate(node.left, scope);
   const right = ev.evaluate(node.right, scope);
   if (left instanceof PType && right instanceof PType) return compareTypes(node.op, left, right);
+  const at = node.opLoc ?? node.loc;
   switch (node.op) {
     case '==':
       return puppetEquals(left, right);
     case '!=':
       return !puppetEquals(left, right);
     case '<':
-      return compareValues(left, right, node.loc) < 0;
+      return compareValues(left, right, at, node.op) < 0;
     case '>':
-      return compareValues(left, right, node.loc) > 0;
+      return compareValues(left, right, at, node.op) > 0;
     case '<=':
-      return compareValues(left, right, node.loc) <= 0;
+      return compareValues(left, right, at, node.op) <= 0;
     case '>=':
-      return compareValues(left, right, node.loc) >= 0;
+      return compareValues(left, right, at, node.op) >= 0;
   }
 }
 

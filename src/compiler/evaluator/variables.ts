@@ -68,11 +68,12 @@ function assign(target: AssignmentExpression['target'], value: Value, scope: Sco
     }
     return;
   }
-  if (!Array.isArray(value) || value.length !== names.length) {
-    throw new PapplyError(`Mismatched number of variables and values in assignment to multiple variables`, loc);
+  const values = Array.isArray(value) ? value : [value];
+  if (values.length !== names.length) {
+    throw new PapplyError(`Mismatched number of assignable entries and values, expected ${names.length}, got ${values.length}`, loc);
   }
   names.forEach((element, i) => {
     if (element.kind !== 'Variable' && element.kind !== 'Array') throw new PapplyError('Only variables can be assigned in an array', element.loc);
-    assign(element, value[i], scope, loc);
+    assign(element, values[i], scope, loc);
   });
 }

@@ -131,8 +131,11 @@ function typeNameOf(value: Value, ctx: CallContext): string {
 registerFunction('create_resources', (ctx, args) => {
   const context = evaluatorOf(ctx);
   const [type, instances, defaults] = args;
-  if (args.length < 2 || args.length > 3) throw new PapplyError(`'create_resources' expects between 2 and 3 arguments, got ${args.length}`, ctx.loc);
-  if (!isHash(instances)) throw new PapplyError(`'create_resources' parameter 'resources' expects a Hash value, got ${formatValue(instances)}`, ctx.loc);
+  // A Puppet 3.x function: its own wording.
+  if (args.length < 2) throw new PapplyError(`create_resources(): Wrong number of arguments given (${args.length} for minimum 2)`, ctx.loc);
+  if (args.length > 3) throw new PapplyError(`create_resources(): wrong number of arguments (${args.length}; must be 2 or 3)`, ctx.loc);
+  if (!isHash(instances)) throw new PapplyError('create_resources(): second argument must be a hash', ctx.loc);
+  if (args.length === 3 && !isHash(defaults)) throw new PapplyError('create_resources(): third argument, if provided, must be a hash', ctx.loc);
   const defaultAttributes = attributesOf(defaults, context, "create_resources' defaults");
   for (const [title, params] of instances) {
     declareFromFunction(context.evaluator, context, typeNameOf(type, ctx), formatValue(title), attributesOf(params ?? new Map(), context, `Parameters of ${formatValue(title)}`), defaultAttributes);
