@@ -299,11 +299,14 @@ export class StringType extends BaseType {
 export class EnumType extends BaseType {
   static readonly DEFAULT = new EnumType([], false);
   readonly simpleName = 'Enum';
+  readonly values: string[];
   constructor(
-    readonly values: string[],
+    values: string[],
     readonly caseInsensitive: boolean,
   ) {
     super();
+    // Puppet keeps an Enum's values unique and sorted (byte order): `Enum['b', 'a']` is `Enum['a', 'b']`.
+    this.values = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
   private matches(text: string): boolean {
     if (this.values.length === 0) return true;
