@@ -47,7 +47,7 @@ export class CompiledResource {
   onParameterChange?: ParameterChangeListener;
   /** Place in the builder's declaration order. */
   position = -1;
-  /** Lowercase, without duplicates; a list, not a Set: a resource has a handful of tags, and a Set per resource costs megabytes on large sites. */
+  /** Lowercase, no duplicates. A list, not a Set: a resource has a handful of tags, and a Set per resource costs megabytes on large sites. */
   readonly tags: string[] = [];
   virtual = false;
   /** Define instances and classes: whether their body has been evaluated. */
@@ -154,7 +154,8 @@ export class CatalogBuilder {
   private readonly byAttribute = new Map<string, Map<string, AttributeIndex<CompiledResource>>>();
   private readonly followParameters: ParameterChangeListener = (resource, name, before, after) => {
     const index = this.byAttribute.get(resource.type)?.get(name);
-    if (!index || before === after) return;
+    if (!index) return;
+    // Also when `before === after`: an array changed in place must be found under its new items.
     index.remove(resource, before);
     index.add(resource, after);
   };
@@ -262,9 +263,9 @@ export class CatalogBuilder {
   }
 
   /**
-   * The text of `JSON.stringify(toCatalog(name, version), null, 2)` and a newline, in pieces, one resource or edge
-   * at a time: neither the whole catalog object nor the whole text (13 MB for 2,000 wrapper
-   * instances) exists at once.
+   * The text of `JSON.stringify(toCatalog(name, version), null, 2)` and a newline, in pieces, one
+   * resource or edge at a time: neither the whole catalog object nor the whole text (13 MB for
+   * 2,000 wrapper instances) exists at once.
    */
   writeCatalogJson(name: string, version: number, write: (text: string) => void): void {
     write('{\n');
