@@ -199,6 +199,8 @@ export function evaluateNode(nodes: NodeDefinition[], ev: Evaluator): void {
   scope.vars.set('title', found.name);
   scope.vars.set('name', found.name);
   ev.nodeScope = scope;
+  // Puppet's finish_evaluation before the body: the node takes Class[main]'s tags first.
+  ev.inheritScopeTags(resource);
   resource.evaluated = true;
   ev.evaluateBlock(found.definition.body.body, scope);
 }
