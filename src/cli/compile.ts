@@ -28,6 +28,11 @@ async function readFacts(path: string): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
+/** A reader that stops early (`papply compile site.pp | head`) is not an error: like cat, stop writing. */
+function ignoreBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 /**
  * Where the catalog text goes, in chunks of about 64 KiB as it is produced (the whole text of a
  * large catalog would cost its size twice: string and buffer). `--out` is opened at the first
@@ -57,7 +62,9 @@ class CatalogOutput {
     this.pending = [];
     this.pendingLength = 0;
     if (!this.path) {
-      process.stdout.write(chunk); // synchronous for files and pipes on Linux
+      if (!process.stdout.listeners('error').includes(ignoreBrokenPipe)) process.stdout.on('error', ignoreBrokenPipe);
+      // Synchronous for files and pipes on Linux; nothing more once a reader (`| head`) has gone.
+      if (!process.stdout.destroyed) process.stdout.write(chunk);
       return;
     }
     this.fd ??= openSync(this.path, 'w');
