@@ -84,6 +84,26 @@ export class Cluster {
     await execa(CLUSTER_SCRIPT, ['restore', String(node)]);
   }
 
+  /** SIGKILLs node N's corosync: a crash of the cluster layer under a running pacemakerd. */
+  async killCorosync(node: number): Promise<void> {
+    await execa(CLUSTER_SCRIPT, ['kill-corosync', String(node)]);
+  }
+
+  /** Boots node N again (what is left of it is killed first) and waits until it has rejoined with quorum. */
+  async restartNode(node: number): Promise<void> {
+    await execa(CLUSTER_SCRIPT, ['restart-node', String(node)], { timeout: 300_000 });
+  }
+
+  /** Waits until the cluster has no transition in flight (`crm_resource --wait`, asked on node N). */
+  async settle(node = 1, timeoutSeconds = 120): Promise<void> {
+    await this.check(node, 'crm_resource', ['--wait', '--timeout', `${timeoutSeconds}s`], { timeoutMs: (timeoutSeconds + 30) * 1000 });
+  }
+
+  /** True when all three nodes run and node-1 sees them online with quorum and a DC. */
+  async healthy(): Promise<boolean> {
+    return (await execa(CLUSTER_SCRIPT, ['status'], { reject: false })).exitCode === 0;
+  }
+
   /** Waits until node `from` sees `expectedOnline` nodes online, quorum and a DC. */
   async waitForMembers(expectedOnline: number, from = 1, timeoutMs = 120_000): Promise<void> {
     const started = Date.now();
