@@ -191,10 +191,18 @@ registerFunction('ensure_packages', (ctx, args) => {
   return undefined;
 });
 
-registerFunction('getvar', (ctx, args) => {
+/** getvar('facts.os.family', default): a variable, then get()'s dotted navigation into it. */
+registerFunction('getvar', (ctx, args, block) => {
   const [name, fallback] = args;
-  const value = ctx.lookupVariable(formatValue(name).replace(/^\$/, ''));
-  return value === undefined ? fallback : value;
+  const match = typeof name === 'string' ? /^((?:::)?(?:[a-z]\w*::)*[a-z_]\w*)(\..*|)$/s.exec(name) : null;
+  if (!match) {
+    if (typeof name === 'string' && /^(?:::)?(?:[a-z]\w*::)*[a-z_]\w*/.test(name)) {
+      throw new PapplyError(`First character after var name in get string must be a '.' - got ${name.replace(/^(?:::)?(?:[a-z]\w*::)*[a-z_]\w*/, '')[0]}`, ctx.loc);
+    }
+    throw new PapplyError("'getvar' The given string does not start with a valid variable name", ctx.loc);
+  }
+  const value = ctx.lookupVariable(match[1]!);
+  return ctx.callFunction('get', [value, match[2]!.slice(1), fallback], block);
 });
 
 function renderEpp(ctx: CallContext, text: string, file: string, params: Value): string {

@@ -4,6 +4,7 @@
 import { PapplyError } from '../../../errors.js';
 import { typeOf } from '../../types/index.js';
 import { formatValue } from '../../value-format.js';
+import { rubyInspect } from './sprintf.js';
 import { PFloat, isArray, isHash, type PHash, type Value } from '../../values.js';
 import { registerFunction, type Closure } from '../registry.js';
 import { checkArity, checkBlockArity, checkParam, type } from './signature.js';
@@ -143,24 +144,31 @@ registerFunction('sort', (_ctx, args, block) => {
   );
 });
 
+/** Puppet's dig: navigates hashes and arrays; a non-collection on the way, or a non-Integer array index, is an error. */
+export function dig(data: Value, path: Value[]): Value {
+  let current: Value = data;
+  const walked: Value[] = [];
+  for (const key of path) {
+    if (current === undefined || key === undefined) return undefined;
+    if (!isArray(current) && !isHash(current)) {
+      throw new PapplyError(`The given data does not contain a Collection at ${rubyInspect(walked)}, got '${typeOf(current).simpleName}'`);
+    }
+    walked.push(key);
+    if (isArray(current)) {
+      if (typeof key !== 'number' || !Number.isInteger(key)) {
+        throw new PapplyError(`The given data requires an Integer index at ${rubyInspect(walked)}, got '${typeOf(key).simpleName}'`);
+      }
+      current = current[key < 0 ? current.length + key : key];
+    } else current = current.get(key);
+  }
+  return current;
+}
+
 registerFunction('dig', (_ctx, args) => {
   checkArity('dig', args, 1, Infinity);
   const [data, ...path] = args;
   checkParam('dig', 'data', type('Optional', type('Collection')), data);
-  let current: Value = data;
-  for (const [index, key] of path.entries()) {
-    if (current === undefined) return undefined;
-    if (isArray(current)) {
-      if (typeof key !== 'number') return undefined;
-      current = current[key < 0 ? current.length + key : key];
-    } else if (isHash(current)) {
-      current = current.get(key);
-    } else {
-      const walked = path.slice(0, index).map(formatValue).join(', ');
-      throw new PapplyError(`The given data does not contain a Collection at [${walked}], got '${typeOf(current).simpleName}'`);
-    }
-  }
-  return current;
+  return dig(data, path);
 });
 
 /** A number from a Numeric or (deprecated, as Puppet still allows) a numeric String. */

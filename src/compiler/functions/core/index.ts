@@ -7,3 +7,4 @@ import './iteration.js';
 import './digest.js';
 import './conversions.js';
 import './misc.js';
+import './grouping.js';

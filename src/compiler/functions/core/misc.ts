@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PapplyError } from '../../../errors.js';
 import { isBreak } from '../../evaluator/call.js';
+import { dig } from './collections.js';
 import { formatValue } from '../../value-format.js';
 import { PFloat, PSensitive, isArray, isHash, isTruthy, type Value } from '../../values.js';
 import { registerFunction } from '../registry.js';
@@ -75,21 +76,39 @@ for (const [name, op] of Object.entries(rounding)) {
   });
 }
 
-/** get($data, 'a.b.0', default?): navigates a dotted path into hashes and arrays. */
+/** Puppet's split_key for dotted navigation: quoted segments kept whole, integer segments become indexes. */
+function navigationSegments(navigation: string): Value[] {
+  const segments = `x.${navigation}`.split(/(\s*"[^"]+"\s*|\s*'[^']+'\s*|[^'".]+)/);
+  while (segments.length > 0 && segments[segments.length - 1] === '') segments.pop(); // Ruby's split drops trailing empties
+  const syntaxError = () => new PapplyError('Syntax error in dotted-navigation string');
+  if (segments.shift() !== '' || segments.length === 0) throw syntaxError();
+  const count = segments.length;
+  const kept = segments.filter((segment) => segment !== '.');
+  if (kept.length * 2 !== count + 1) throw syntaxError();
+  return kept.slice(1).map((raw) => {
+    const segment = raw.trim();
+    if (segment.startsWith('"') || segment.startsWith("'")) return segment.slice(1, -1);
+    return /^[+-]?[0-9]+$/.test(segment) ? Number(segment) : segment;
+  });
+}
+
+/** get($data, 'a.b.0', default?): dig along a dotted path; the block receives a navigation error. */
 registerFunction('get', (_ctx, args, block) => {
   checkArity('get', args, 2, 3);
   const [data, path, fallback] = args;
   checkParam('get', 'dotted_string', type('String'), path);
-  let current: Value = data;
-  const keys = (path as string) === '' ? [] : (path as string).split('.');
-  for (const key of keys) {
-    if (isArray(current) && /^-?\d+$/.test(key)) current = current[Number(key) < 0 ? current.length + Number(key) : Number(key)];
-    else if (isHash(current)) current = current.has(key) ? current.get(key) : undefined;
-    else current = undefined;
-    if (current === undefined) break;
+  if (data === undefined) return fallback;
+  if (path === '') return data;
+  const segments = navigationSegments(path as string);
+  checkParam('dig', 'data', type('Optional', type('Collection')), data);
+  try {
+    const result = dig(data, segments);
+    return result === undefined ? fallback : result;
+  } catch (error) {
+    if (!block || !(error instanceof PapplyError)) throw error;
+    // Puppet hands the block an Error object; its message and kind are what manifests use.
+    return block.call([new Map<Value, Value>([['msg', error.message], ['kind', 'SLICE_ERROR']])]);
   }
-  if (current !== undefined) return current;
-  return block ? block.call([]) : fallback;
 });
 
 registerFunction('slice', (_ctx, args, block) => {
