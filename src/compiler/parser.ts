@@ -5,6 +5,7 @@
 import { parse as peggyParse, SyntaxError as PeggySyntaxError } from './generated/puppet-parser.js';
 import type { Definition, EppTemplate, Expression, Program } from './ast.js';
 import { PapplyError } from '../errors.js';
+import { checkEppTemplate, checkProgram } from './checker.js';
 
 /**
  * Parses a manifest. `Program.definitions` lists every class, define, node, function and type
@@ -14,13 +15,16 @@ import { PapplyError } from '../errors.js';
  */
 export function parseManifest(text: string, file: string): Program {
   const program = runParser(text, file, 'Program') as Program;
+  checkProgram(program, text);
   program.definitions = collectDefinitions(program.body);
   return program;
 }
 
 /** Parses an EPP template: its `<%- | params | -%>` header and a body of render/code statements. */
 export function parseEpp(text: string, file: string): EppTemplate {
-  return runParser(text, file, 'EppTemplate') as EppTemplate;
+  const template = runParser(text, file, 'EppTemplate') as EppTemplate;
+  checkEppTemplate(template, text);
+  return template;
 }
 
 function runParser(text: string, file: string, startRule: string): unknown {

@@ -1,0 +1,5 @@
+# Nor may resource defaults.
+Service {
+  provider => 'pacemaker',
+  tag     +> 'pacemaker',
+}

@@ -1,0 +1,5 @@
+# Match variables are set by matches only.
+$hostname = 'controller-2'
+if $hostname =~ /-(\d+)$/ {
+  $1 = 'first'
+}
