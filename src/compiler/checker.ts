@@ -13,15 +13,15 @@ function isNode(value: unknown): value is AstNode {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && 'loc' in value;
 }
 
-/** Every node below `root` (root included), depth first in source order. */
-function* walk(root: unknown): Generator<AstNode> {
+/** Calls `visit` for every node below `root` (root included), depth first in source order. */
+function forEachNode(root: unknown, visit: (node: AstNode) => void): void {
   if (Array.isArray(root)) {
-    for (const item of root) yield* walk(item);
+    for (const item of root) forEachNode(item, visit);
     return;
   }
   if (!isNode(root)) return;
-  yield root;
-  for (const [key, value] of Object.entries(root)) if (key !== 'loc') yield* walk(value);
+  visit(root);
+  for (const key in root) if (key !== 'loc') forEachNode(root[key], visit);
 }
 
 /** Where a parameter's `$name` stands (Puppet places parameter errors there, after any type or `*`). */
@@ -63,7 +63,7 @@ function checkAttributeOperators(operations: readonly AttributeOp[], context: st
 }
 
 function check(root: unknown, text: string): void {
-  for (const node of walk(root)) {
+  forEachNode(root, (node) => {
     switch (node.kind) {
       case 'HostClass':
         checkParameters(node.params as Parameter[], 'Host Class Definition', text);
@@ -86,18 +86,17 @@ function check(root: unknown, text: string): void {
       case 'ResourceDefaults':
         checkAttributeOperators(node.operations as AttributeOp[], 'Resource Defaults Expression');
         break;
-      case 'Assignment': {
-        for (const target of walk(node.target)) {
+      case 'Assignment':
+        forEachNode(node.target, (target) => {
           if (target.kind === 'Variable' && /^\d+$/.test(target.name as string)) {
             throw new PapplyError(`Illegal attempt to assign to the numeric match result variable '$${target.name as string}'. Numeric variables are not assignable`, node.loc);
           }
-        }
+        });
         break;
-      }
       default:
         break;
     }
-  }
+  });
 }
 
 export function checkProgram(program: Program, text: string): void {
