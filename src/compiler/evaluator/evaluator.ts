@@ -6,7 +6,7 @@
 import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { AttributeOp, EppTemplate, Expression, NodeDefinition, Program } from '../ast.js';
 import { resolveType, typeMismatchMessage, type TypeEnvironment } from '../types/index.js';
-import { CatalogBuilder, CompiledResource, flattenValues } from '../catalog-builder.js';
+import { CatalogBuilder, CompiledResource, flattenValues, METAPARAMS } from '../catalog-builder.js';
 import type { DataLookup } from '../functions/registry.js';
 import type { Loader } from '../loader.js';
 import { Scope, type AttributeValue } from '../scope.js';
@@ -17,6 +17,7 @@ import { ControlFlowSignal, evaluateCallFunction, evaluateCallMethod, evaluateLa
 import { evaluateExportedCollect } from './collector-exported.js';
 import { evaluateVirtualCollect, RealizeCollector, type Collector } from './collector-virtual.js';
 import { evaluateComparison, evaluateIn, evaluateMatch } from './comparison.js';
+import { isCoreAttribute } from './core-attributes.js';
 import { evaluateAnd, evaluateCase, evaluateIf, evaluateNot, evaluateOr, evaluateSelector, evaluateUnless } from './conditionals.js';
 import { checkParameterNames, declareClass, evaluateDefine, evaluateNode, includeClasses } from './definitions.js';
 import {
@@ -144,6 +145,7 @@ export class Evaluator {
     }
     for (const resource of this.builder.resources) {
       this.inheritScopeTags(resource);
+      this.checkAttributeNames(resource);
       if (!resource.virtual) this.checkRelationshipTargets(resource);
     }
     this.builder.propagateMetaparams(this.mainResource);
@@ -337,6 +339,16 @@ export class Evaluator {
     const namevar = namevarName ? resource.get(namevarName) : undefined;
     if (typeof namevar === 'string' && namevar !== title) this.builder.alias(resource, namevar);
     return resource;
+  }
+
+  /** A core type's resource may only have that type's attributes and metaparameters (Puppet's Resource#validate). */
+  private checkAttributeNames(resource: CompiledResource): void {
+    if (resource.kind !== 'compilable_type') return;
+    for (const name of resource.params.keys()) {
+      if (METAPARAMS.has(name) || isCoreAttribute(resource.typeName, name) !== false) continue;
+      const where = resource.loc ? ` (file: ${resource.loc.file}, line: ${resource.loc.line})` : '';
+      throw new PapplyError(`no parameter named '${name}'${where} on ${resource.ref}`, resource.loc);
+    }
   }
 
   /**
