@@ -1,6 +1,6 @@
 // The matchers themselves: what passes, what fails, and what a failure says.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CompiledCatalog, compile, matchers } from 'papply/spec';
+import { type CompiledCatalog, compile, matchers, sensitive } from 'papply/spec';
 
 expect.extend(matchers);
 
@@ -15,6 +15,20 @@ function failureOf(assertion: () => void): string {
   }
   throw new Error('the expectation passed');
 }
+
+describe('Sensitive values', () => {
+  it('match by what they wrap, at the top of a parameter and nested in hashes and arrays', async () => {
+    const catalog = await compile({
+      manifest: `notify { 'top': message => Sensitive('s3cret') }
+        notify { 'nested': message => { 'user' => 'admin', 'pass' => Sensitive('s3cret'), 'list' => [Sensitive('deep')] } }`,
+    });
+    expect(catalog).toContainResource('Notify[top]', { with: { message: 's3cret' } });
+    expect(catalog).toContainResource('Notify[top]', { with: { message: sensitive('s3cret') } });
+    expect(catalog).toContainResource('Notify[nested]', { with: { message: { user: 'admin', pass: sensitive('s3cret'), list: [sensitive('deep')] } } });
+    expect(catalog).toContainResource('Notify[nested]', { with: { message: { user: 'admin', pass: 's3cret', list: ['deep'] } } });
+    expect(catalog).not.toContainResource('Notify[nested]', { with: { message: { user: 'admin', pass: sensitive('other'), list: ['deep'] } } });
+  });
+});
 
 describe('toContainResource', () => {
   let catalog: CompiledCatalog;

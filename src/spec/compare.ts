@@ -2,9 +2,12 @@
 // string forms are (3121 matches '3121', true matches 'true'), a RegExp matches the string form,
 // arrays and hashes match element by element (a single value matches a one-element array, as
 // Puppet flattens those), a function decides for itself. Vitest's asymmetric matchers
-// (expect.stringContaining ...) work too.
+// (expect.stringContaining ...) work too. A Sensitive value matches by what it wraps, and
+// `sensitive(x)` expects that: the catalog reveals Sensitive parameters and keeps nested ones as
+// rich data (`{"__ptype": "Sensitive"}`), so both are seen through.
 
 import type { CatalogValue } from '../compiler/catalog.js';
+import { isSensitive, sensitiveContent, type SensitiveValue } from './literal.js';
 
 /** What a `with` entry may hold. */
 export type Expected =
@@ -16,6 +19,7 @@ export type Expected =
   | RegExp
   | ((actual: CatalogValue | undefined) => boolean)
   | { asymmetricMatch(actual: unknown): boolean }
+  | SensitiveValue
   | readonly Expected[]
   | { readonly [key: string]: Expected };
 
@@ -35,7 +39,13 @@ export function stringForm(value: CatalogValue | undefined): string {
   return JSON.stringify(value);
 }
 
+function isRichSensitive(value: unknown): value is { __ptype: 'Sensitive'; __pvalue: CatalogValue } {
+  return isHash(value) && value.__ptype === 'Sensitive' && '__pvalue' in value;
+}
+
 export function matches(expected: Expected, actual: CatalogValue | undefined): boolean {
+  if (isSensitive(expected)) return matches(sensitiveContent(expected) as Expected, actual);
+  if (isRichSensitive(actual)) return matches(expected, actual.__pvalue);
   if (typeof expected === 'function') return Boolean(expected(actual));
   if (isAsymmetric(expected)) return expected.asymmetricMatch(actual);
   if (expected === null || expected === undefined) return actual === undefined || actual === null;

@@ -33,8 +33,13 @@ function isRaw(value: unknown): value is RawCode {
   return typeof value === 'object' && value !== null && RAW in value;
 }
 
-function isSensitive(value: unknown): value is SensitiveValue {
+export function isSensitive(value: unknown): value is SensitiveValue {
   return typeof value === 'object' && value !== null && SENSITIVE in value;
+}
+
+/** What a `sensitive(...)` wraps. */
+export function sensitiveContent(value: SensitiveValue): unknown {
+  return value[SENSITIVE];
 }
 
 /** A single-quoted Puppet string: only `\` and `'` need escaping there. */
