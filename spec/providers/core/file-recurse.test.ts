@@ -86,6 +86,18 @@ describe('file recurse', () => {
     expect(lines).toContain(`Notice: /Stage[main]/Main/File[${dir}/dst/olddir/x]/ensure: removed`);
   });
 
+  it('without ensure, a directory source makes a directory (recursive or not), as Puppet', async () => {
+    layout({ 'src/a': 'a\n', 'src/sub/b': 'b\n' });
+    const { report } = await apply(catalogOf([
+      file(`${dir}/copy`, { source: `${dir}/src`, recurse: true }),
+      file(`${dir}/top-only`, { source: `${dir}/src` }),
+    ]));
+    expect(report.metrics.resources.failed).toBe(0);
+    expect(tree(join(dir, 'copy'))).toEqual(['a', 'sub', 'sub/b']);
+    expect(statSync(join(dir, 'top-only')).isDirectory()).toBe(true);
+    expect(readdirSync(join(dir, 'top-only'))).toEqual([]);
+  });
+
   it('noop says what would change and changes nothing', async () => {
     layout({ 'src/new': 'n\n', 'dst/stale': 's\n' });
     const { lines, report } = await apply(catalogOf([file(`${dir}/dst`, { ensure: 'directory', source: `${dir}/src`, recurse: true, purge: true })]), { noop: true });

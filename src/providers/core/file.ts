@@ -175,7 +175,11 @@ export class PosixFileProvider extends Provider {
     const transport = this.context.transport;
     const stat = await transport.stat(this.filePath);
     this.currentType = stat?.type;
-    if (property === 'ensure') return stat ? stat.type : 'absent';
+    if (property === 'ensure') {
+      // Without an ensure, a source decides what the file is: a directory source makes a directory.
+      if (this.resource.catalogEntry.parameters?.ensure === undefined && (await sourceDirectory(this.resource))) this.resource.set('ensure', 'directory');
+      return stat ? stat.type : 'absent';
+    }
     if (!stat) return undefined;
     switch (property) {
       case 'content': {
