@@ -160,7 +160,20 @@ export function evaluateDefine(resource: CompiledResource, definition: ResourceT
   scope.vars.set('module_name', ev.loader.moduleOf(definition));
   scope.vars.set('caller_module_name', declaring.lookup('module_name').value ?? '');
   bindResourceParameters(resource, definition.params, scope, ev, resource.ref);
-  evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
+  try {
+    evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
+  } catch (error) {
+    throw error instanceof PapplyError && resource.loc ? inDefineBody(error, resource.loc) : error;
+  }
+}
+
+/**
+ * Puppet evaluates a define's body after the statement that declared it, and reports a failure
+ * there at the declaration (its line only), naming where in the body it happened.
+ */
+function inDefineBody(error: PapplyError, declaration: SourceLocation): PapplyError {
+  const inner = error.location ? ` (file: ${error.location.file}, line: ${error.location.line}, column: ${error.location.column})` : '';
+  return new PapplyError(`Evaluation Error: ${error.message}${inner}`, declaration, { cause: error });
 }
 
 /** Node definitions: exact name first, then regexes in order, then `default`. */

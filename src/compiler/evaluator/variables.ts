@@ -52,10 +52,22 @@ function operatorLoc(node: AssignmentExpression): SourceLocation {
   return { ...node.loc, column: Math.max(targetEnd, value.loc.column - 2), offset: undefined, endOffset: undefined };
 }
 
+/**
+ * `$facts`, `$trusted` and `$server_facts` are Puppet's own. Its two checks word this differently:
+ * the evaluator's (`$server_facts` anywhere, a name bound in this scope) with the `$`, the
+ * scope's (`$facts`/`$trusted` in any other scope) without.
+ */
+function checkReserved(name: string, scope: Scope, loc: SourceLocation): void {
+  if (name !== 'server_facts' && name !== 'facts' && name !== 'trusted') return;
+  const shown = name === 'server_facts' || scope.vars.has(name) ? `$${name}` : name;
+  throw new PapplyError(`Attempt to assign to a reserved variable name: '${shown}'`, loc);
+}
+
 function assign(target: AssignmentExpression['target'], value: Value, scope: Scope, loc: SourceLocation): void {
   if (target.kind === 'Variable') {
     if (target.name.includes('::')) throw new PapplyError(`Cannot assign to variables in other namespaces`, target.loc);
     if (/^\d+$/.test(target.name)) throw new PapplyError(`Illegal attempt to assign to 'a Numeric Variable'`, target.loc);
+    checkReserved(target.name, scope, loc);
     scope.set(target.name, value, loc);
     return;
   }
@@ -63,6 +75,7 @@ function assign(target: AssignmentExpression['target'], value: Value, scope: Sco
   if (value instanceof Map) {
     for (const element of names) {
       if (element.kind !== 'Variable') throw new PapplyError('Only variables can be assigned in an array', element.loc);
+      checkReserved(element.name, scope, loc);
       if (!value.has(element.name)) throw new PapplyError(`No value for required key '${element.name}' in assignment to variables from hash`, loc);
       scope.set(element.name, value.get(element.name), element.loc);
     }
