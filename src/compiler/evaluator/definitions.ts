@@ -66,11 +66,18 @@ export function includeClasses(rawNames: string[], scope: Scope, loc: SourceLoca
   return [...already, ...added.map((a) => a.resource)];
 }
 
+/** The class a class inherits from; Puppet names the child's definition when it is missing. */
+function findParentClass(parentName: string, child: HostClassDefinition, ev: Evaluator): HostClassDefinition {
+  const parent = ev.loader.findClass(parentName, ev);
+  if (!parent) throw new PapplyError(`Could not find parent resource type '::${parentName}' of type hostclass in production`, child.loc);
+  return parent;
+}
+
 /** Adds the class resource (after its parent's, as Puppet does) without evaluating it. */
 function ensureInCatalog(name: string, definition: HostClassDefinition, params: AttributeValue[] | undefined, scope: Scope, loc: SourceLocation, ev: Evaluator): CompiledResource {
   if (definition.parent) {
     const parentName = definition.parent.replace(/^::/, '').toLowerCase();
-    if (!ev.builder.find('Class', classTitle(parentName))) ensureInCatalog(parentName, findClassDefinition(parentName, loc, ev), undefined, scope, loc, ev);
+    if (!ev.builder.find('Class', classTitle(parentName))) ensureInCatalog(parentName, findParentClass(parentName, definition, ev), undefined, scope, loc, ev);
   }
   const resource = new CompiledResource('Class', classTitle(name), 'unknown', scope, loc, false);
   resource.locationInCatalog = params !== undefined;

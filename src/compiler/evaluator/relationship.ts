@@ -9,7 +9,7 @@ import type { Scope } from '../scope.js';
 import { PType, type Value } from '../values.js';
 import type { Collector } from './collector-virtual.js';
 import type { Evaluator } from './evaluator.js';
-import { referenceTo, refString, refTarget } from './resource-ref.js';
+import { parseReference, referenceTo, refString, refTarget } from './resource-ref.js';
 import { formatValue } from '../value-format.js';
 
 /** A collector used as a value (`Package <| |> -> Service <| |>`). */
@@ -55,7 +55,8 @@ type Operand = { resource: CompiledResource; ref: string; written?: Value } | { 
 function operandsOf(value: Value, ev: Evaluator, loc: SourceLocation): Operand[] {
   if (Array.isArray(value)) return value.flatMap((v) => operandsOf(v, ev, loc));
   if (value instanceof CollectorValue) return [...value.collector.collected.keys()].map((resource) => ({ resource, ref: resource.ref }));
-  const ref = refTarget(value);
+  // A string is read as a type reference (`'Notify[b]'`), as Puppet's relationship operator does.
+  const ref = typeof value === 'string' ? parseReference(value) : refTarget(value);
   if (ref) return [{ resource: ev.builder.find(ref.type, ref.title), ref: refString(ref), written: referenceTo(ref.type, ref.title) }];
   if (value === undefined) return [];
   throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${formatValue(value)}. A Catalog type is required.`, loc);

@@ -8,7 +8,7 @@ import type { Scope } from '../scope.js';
 import { PDefault, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
 import { refTarget } from './resource-ref.js';
-import { ResourceType } from '../types/index.js';
+import { generalize, ResourceType, typeOf } from '../types/index.js';
 import { formatValue } from '../value-format.js';
 
 /** The lowercase type name a resource expression declares (`file`, `foo::bar`, `class`). */
@@ -20,19 +20,40 @@ function declaredTypeName(type: Expression, scope: Scope, ev: Evaluator): string
   throw new PapplyError(`Illegal resource type: ${formatValue(value)}`, type.loc);
 }
 
+/** A body's titles, checked as Puppet checks them before declaring anything. */
+function bodyTitles(titleValue: Value, loc: Expression['loc'], seen: Set<string>, whole: Expression['loc']): Value[] {
+  if (titleValue === undefined) throw new PapplyError('Missing title. The title expression resulted in undef', loc);
+  const titles = flattenValues(titleValue);
+  titles.forEach((title, index) => {
+    if (title === undefined) throw new PapplyError(`Missing title at index ${index}. The title expression resulted in an undef title`, loc);
+    if (typeof title !== 'string' && !(title instanceof PDefault)) {
+      throw new PapplyError(`Illegal title type at index ${index}. Expected String, got ${String(generalize(typeOf(title)))}`, loc);
+    }
+    if (title === '') throw new PapplyError(`Empty string title at ${index}. Title strings must have a length greater than zero.`, loc);
+    if (typeof title === 'string') {
+      if (seen.has(title)) throw new PapplyError(`The title '${title}' has already been used in this resource expression`, whole);
+      seen.add(title);
+    }
+  });
+  return titles;
+}
+
 export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Evaluator): Value {
   const typeName = declaredTypeName(node.type, scope, ev);
   const defaultsBody = node.bodies.find((body) => body.title.kind === 'Default');
-  const bodyDefaults = defaultsBody ? ev.evaluateAttributes(defaultsBody.operations, scope) : [];
+  const seen = new Set<string>();
+  // Like Puppet, every body's titles and attributes are evaluated (and checked) before any resource is declared.
+  const bodies = node.bodies.map((body) => ({
+    body,
+    titles: body === defaultsBody ? [] : bodyTitles(ev.evaluate(body.title, scope), body.title.loc, seen, node.loc),
+    attributes: ev.evaluateAttributes(body.operations, scope),
+  }));
+  const bodyDefaults = bodies.find((b) => b.body === defaultsBody)?.attributes ?? [];
   const refs: Value[] = [];
-  for (const body of node.bodies) {
+  for (const { body, titles, attributes: own } of bodies) {
     if (body === defaultsBody) continue;
-    const titleValue = ev.evaluate(body.title, scope);
-    const titles = flattenValues(titleValue);
-    const own = ev.evaluateAttributes(body.operations, scope);
     const attributes = bodyDefaults.length === 0 ? own : [...bodyDefaults.filter((d) => !own.some((a) => a.name === d.name)), ...own];
     for (const title of titles) {
-      if (title === undefined || title === '') throw new PapplyError('Missing title. The title expression resulted in undef', body.title.loc);
       if (title instanceof PDefault) continue;
       if (typeName === 'class') {
         if (node.form !== 'regular') throw new PapplyError('Classes cannot be virtual or exported', node.loc);

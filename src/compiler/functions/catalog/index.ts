@@ -72,9 +72,14 @@ registerFunction('realize', (ctx, args) => {
   return undefined;
 });
 
+/** Puppet's Tagging::ValidTagRegex. */
+const VALID_TAG = /^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u;
+
 registerFunction('tag', (ctx, args) => {
   const resource = evaluatorOf(ctx).scope.resource;
-  if (resource) resource.tag(...flattenValues(args).map((v) => formatValue(v)));
+  const tags = flattenValues(args).map((v) => formatValue(v));
+  for (const tag of tags) if (!VALID_TAG.test(tag)) throw new PapplyError(`Invalid tag '${tag}'`, ctx.loc);
+  if (resource) resource.tag(...tags);
   return undefined;
 });
 

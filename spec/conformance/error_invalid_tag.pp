@@ -1,0 +1,3 @@
+# tag() refuses a tag Puppet cannot use.
+class cluster::tagged { tag "pacemaker cluster" }
+include cluster::tagged
