@@ -109,6 +109,8 @@ export function evaluateArithmetic(node: ArithmeticExpression, scope: Scope, ev:
 export function evaluateNegate(node: NegateExpression, scope: Scope, ev: Evaluator): Value {
   const value = ev.evaluate(node.operand, scope);
   const number = toNumber(value, node.loc, '-');
+  // Integers have no negative zero (`-0` is 0); floats keep it, as in Ruby.
+  if (!number.isFloat && number.value === 0) return 0;
   return numberValue(-number.value, number.isFloat);
 }
 
