@@ -32,7 +32,7 @@ function toNumber(value: Value, loc: SourceLocation, op: string): PNumber {
 
 function numberValue(result: number, isFloat: boolean): Value {
   if (isFloat && Number.isInteger(result)) return new PFloat(result);
-  return result;
+  return result === 0 ? 0 : result; // Ruby integers have no -0
 }
 
 /** `loc` is the expression's (and its left operand's) place; `rightLoc` the right operand's, where Puppet blames it. */
@@ -83,7 +83,7 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
       return numberValue(a.value * b.value, isFloat);
     case '/':
       if (b.value === 0) throw new PapplyError('Division by 0', rightLoc);
-      return isFloat ? numberValue(a.value / b.value, true) : Math.floor(a.value / b.value); // Ruby floors
+      return numberValue(isFloat ? a.value / b.value : Math.floor(a.value / b.value), isFloat); // Ruby floors integer division
     case '%':
       if (a.isFloat) throw new PapplyError("Operator '%' is not applicable to a Float.", loc);
       if (b.isFloat) throw new PapplyError("Operator '%' is not applicable to an Integer when right side is a Float.", loc);
