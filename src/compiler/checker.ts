@@ -5,6 +5,16 @@
 import type { AttributeOp, EppTemplate, Loc, Parameter, Program } from './ast.js';
 import { PapplyError } from '../errors.js';
 
+// Puppet's RESERVED_TYPE_NAMES: data types a class, define or function may not be named after.
+const RESERVED_TYPE_NAMES = new Set([
+  'type', 'any', 'unit', 'scalar', 'boolean', 'numeric', 'integer', 'float', 'collection', 'array', 'hash', 'tuple', 'struct', 'variant',
+  'optional', 'enum', 'regexp', 'pattern', 'runtime', 'init', 'object', 'sensitive', 'semver', 'semverrange', 'string', 'timestamp', 'timespan',
+  'typeset',
+]);
+// Puppet's Patterns::CLASSREF_DECL and PARAM_NAME.
+const DEFINITION_NAME = /^[a-z]\w*(?:::[a-z]\w*)*$/;
+const PARAMETER_NAME = /^[a-z_]\w*$/;
+const MAX_INTEGER = 0x7fffffffffffffffn;
 const METAPARAMETERS = new Set(['alias', 'audit', 'before', 'loglevel', 'noop', 'notify', 'require', 'schedule', 'stage', 'subscribe', 'tag']);
 
 type AstNode = { kind: string; loc: Loc } & Record<string, unknown>;
@@ -44,6 +54,12 @@ function checkParameters(params: readonly Parameter[], definition: 'Host Class D
   const seen = new Set<string>();
   for (const parameter of params) {
     const where = () => variableLoc(parameter, text);
+    if (/^(?:0x)?[0-9]+$/.test(parameter.name)) {
+      throw new PapplyError(`The numeric parameter name '$${parameter.name}' cannot be used (clashes with numeric match result variables)`, where());
+    }
+    if (!PARAMETER_NAME.test(parameter.name)) {
+      throw new PapplyError(`Illegal parameter name. The given name '${parameter.name}' does not conform to the naming rule /^[a-z_]\\w*$/`, where());
+    }
     if (seen.has(parameter.name)) throw new PapplyError(`The parameter '${parameter.name}' is declared more than once in the parameter list`, where());
     seen.add(parameter.name);
     if (definition === 'function' || definition === 'epp') continue;
@@ -62,13 +78,34 @@ function checkAttributeOperators(operations: readonly AttributeOp[], context: st
   }
 }
 
+/** Names of classes, defines and functions: lower case segments, none a data type's (Puppet's check_NamedDefinition). */
+function checkDefinitionName(node: AstNode, label: string): void {
+  const name = node.name as string;
+  if (!DEFINITION_NAME.test(name)) throw new PapplyError(`Unacceptable name. The name '${name}' is unacceptable as the name of ${label}`, node.loc);
+  if (RESERVED_TYPE_NAMES.has(name)) throw new PapplyError(`The name: '${name}' is already defined by Puppet and can not be used as the name of ${label}.`, node.loc);
+}
+
+/** A second `default` in a case or selector can never be reached. */
+function checkSingleDefault(defaults: readonly AstNode[], container: string): void {
+  if (defaults.length > 1) throw new PapplyError(`This ${container} already has a 'default' entry - this is a duplicate`, defaults[1]!.loc);
+}
+
+/** An integer literal's value, exactly (hex, octal or decimal as written). */
+function integerValue(raw: string): bigint {
+  if (/^0[xX]/.test(raw)) return BigInt(raw);
+  if (/^0[0-7]+$/.test(raw)) return BigInt(`0o${raw.slice(1)}`);
+  return BigInt(raw);
+}
+
 function check(root: unknown, text: string): void {
   forEachNode(root, (node) => {
     switch (node.kind) {
       case 'HostClass':
+        checkDefinitionName(node, 'a Host Class Definition');
         checkParameters(node.params as Parameter[], 'Host Class Definition', text);
         break;
       case 'Define': {
+        checkDefinitionName(node, "a 'define' expression");
         const params = node.params as Parameter[];
         checkParameters(params, "'define' expression", text);
         // Without a default value (with one, Puppet only warns). Puppet names no place for this
@@ -78,12 +115,21 @@ function check(root: unknown, text: string): void {
         break;
       }
       case 'FunctionDefinition':
+        checkDefinitionName(node, 'a Function Definition');
         checkParameters(node.params as Parameter[], 'function', text);
         break;
-      case 'Resource':
-        for (const body of node.bodies as { operations: AttributeOp[] }[]) checkAttributeOperators(body.operations, 'Resource Instance Definition');
+      case 'Resource': {
+        const type = node.type as AstNode;
+        if (node.form !== 'regular' && type.kind === 'QualifiedName' && type.name === 'class') throw new PapplyError('Classes are not virtualizable', node.loc);
+        for (const body of node.bodies as { operations: AttributeOp[] }[]) {
+          checkAttributeOperators(body.operations, 'Resource Instance Definition');
+          const unfolds = body.operations.filter((operation) => operation.kind === 'AttributesSplat');
+          if (unfolds.length > 1) throw new PapplyError('Unfolding of attributes from Hash can only be used once per resource body', unfolds[1]!.loc);
+        }
         break;
+      }
       case 'ResourceDefaults':
+        if (node.form !== 'regular') throw new PapplyError('Resource Defaults are not virtualizable', node.loc);
         checkAttributeOperators(node.operations as AttributeOp[], 'Resource Defaults Expression');
         break;
       case 'Assignment':
@@ -92,6 +138,31 @@ function check(root: unknown, text: string): void {
             throw new PapplyError(`Illegal attempt to assign to the numeric match result variable '$${target.name as string}'. Numeric variables are not assignable`, node.loc);
           }
         });
+        break;
+      case 'Case':
+        checkSingleDefault(
+          (node.options as { values: AstNode[] }[]).flatMap((option) => option.values.filter((value) => value.kind === 'Default')),
+          "'case' statement",
+        );
+        break;
+      case 'Selector':
+        checkSingleDefault(
+          (node.entries as { match: AstNode }[]).map((entry) => entry.match).filter((match) => match.kind === 'Default'),
+          'Selector Expression',
+        );
+        break;
+      case 'Node':
+        for (const match of node.matches as AstNode[]) {
+          const hostname = match.kind === 'String' ? (match.value as string) : match.kind === 'QualifiedName' ? (match.name as string) : undefined;
+          if (hostname !== undefined && /[^-\w.]/.test(hostname)) {
+            throw new PapplyError(`The hostname '${hostname}' contains illegal characters (only letters, digits, '_', '-', and '.' are allowed)`, match.loc);
+          }
+        }
+        break;
+      case 'Number':
+        if (!node.isFloat && integerValue(node.raw as string) > MAX_INTEGER) {
+          throw new PapplyError(`A Literal Integer resulted in a value outside of Puppet Integer max range, got '+0x${integerValue(node.raw as string).toString(16)}'`, node.loc);
+        }
         break;
       default:
         break;
