@@ -123,6 +123,11 @@ export function callFunction(rawName: string, args: Value[], block: Closure | un
   }
   const definition = ev.loader.findFunction(name, ev);
   if (definition) return callPuppetFunction(definition, args, scope, ev, loc);
+  // `Scalar('1')`, `My::Alias($x)`: a call named after a type is that type's `new`.
+  if (/^[A-Z]/.test(name)) {
+    const type = ev.resolveType(name, [], loc);
+    if (type instanceof PType) return callFunction('new', [type, ...args], block, scope, ev, loc);
+  }
   throw new PapplyError(`Unknown function: '${name}'`, loc);
 }
 

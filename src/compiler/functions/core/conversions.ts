@@ -9,6 +9,7 @@ import {
   FloatType,
   HashType,
   IntegerType,
+  NotUndefType,
   NumericType,
   OptionalType,
   RegexpType,
@@ -24,7 +25,7 @@ import {
 } from '../../types/index.js';
 import { stringValue } from '../../value-format.js';
 import { PFloat, PRegexp, PSensitive, PType, isArray, isHash, type PHash, type Value } from '../../values.js';
-import { registerFunction } from '../registry.js';
+import { registerFunction, type Closure } from '../registry.js';
 import { checkArity, checkParam, type } from './signature.js';
 import { rubyFormat } from './sprintf.js';
 
@@ -140,6 +141,8 @@ function toStringValue(value: Value, format: Value): string {
 
 /** `T.new(args)`: converts by the type's kind, then checks a parameterised type still holds. */
 function newInstance(target: BaseType, args: Value[]): Value {
+  // Puppet's new: a single value that already is an instance is returned as it is (`Variant[Integer, String]('12')`).
+  if (args.length === 1 && target.isInstance(args[0])) return args[0];
   const base = target instanceof TypeAliasType ? target.resolved : target;
   const [value, second, third] = args;
   let result: Value;
@@ -151,6 +154,7 @@ function newInstance(target: BaseType, args: Value[]): Value {
   else if (base instanceof ArrayType || base instanceof TupleType) result = toArray(value, second);
   else if (base instanceof HashType || base instanceof StructType) result = toHash(value);
   else if (base instanceof OptionalType) return value === undefined ? undefined : newInstance(base.type, args);
+  else if (base instanceof NotUndefType) result = newInstance(base.type, args);
   else if (base instanceof SensitiveType) result = value instanceof PSensitive ? value : new PSensitive(value);
   else if (base instanceof RegexpType) result = value instanceof PRegexp ? value : new PRegexp(String(value));
   else throw new PapplyError(`Creation of new instance of type '${target}' is not supported`);
@@ -159,16 +163,23 @@ function newInstance(target: BaseType, args: Value[]): Value {
   return result;
 }
 
-registerFunction('new', (_ctx, args) => {
+/** Puppet's new: an instance given alone is returned as is (no block call); else converted, then given to the block. */
+function construct(target: BaseType, args: Value[], block: Closure | undefined): Value {
+  if (args.length === 1 && target.isInstance(args[0])) return args[0];
+  const result = newInstance(target, args);
+  return block ? block.call([result]) : result;
+}
+
+registerFunction('new', (_ctx, args, block) => {
   checkArity('new', args, 1, Infinity);
   const [target, ...rest] = args;
   if (!(target instanceof BaseType)) checkParam('new', 'type', type('Type'), target);
-  return newInstance(target as BaseType, rest);
+  return construct(target as BaseType, rest, block);
 });
 
 // `Integer($x)`, `String($x, '%x')` ...: a call named after a type is that type's `new`.
 for (const name of ['Integer', 'Float', 'Numeric', 'String', 'Boolean', 'Array', 'Hash', 'Tuple', 'Struct', 'Optional', 'Sensitive', 'Regexp']) {
-  registerFunction(name, (_ctx, args) => newInstance(resolveType(name, []) as BaseType, args));
+  registerFunction(name, (_ctx, args, block) => construct(resolveType(name, []) as BaseType, args, block));
 }
 
 registerFunction('type', (_ctx, args) => {
