@@ -5,7 +5,7 @@
 
 import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { AttributeOp, EppTemplate, Expression, NodeDefinition, Program } from '../ast.js';
-import { resolveType, typeMismatchMessage, type TypeEnvironment } from '../types/index.js';
+import { generalize, resolveType, typeMismatchMessage, typeOf, type TypeEnvironment } from '../types/index.js';
 import { CatalogBuilder, CompiledResource, flattenValues, METAPARAMS } from '../catalog-builder.js';
 import type { DataLookup } from '../functions/registry.js';
 import type { Loader } from '../loader.js';
@@ -296,8 +296,7 @@ export class Evaluator {
         continue;
       }
       const splat = this.evaluate(op.value, scope);
-      if (splat === undefined) continue;
-      if (!(splat instanceof Map)) throw new PapplyError(`The value of '* =>' must be a Hash, got ${formatValue(splat)}`, op.loc);
+      if (!(splat instanceof Map)) throw new PapplyError(`Expected value of type Hash, got ${String(generalize(typeOf(splat)))}`, op.value.loc);
       for (const [name, value] of splat) attributes.push({ name: formatValue(name), value, loc: op.loc, append: false, source: scope.source });
     }
     return attributes;

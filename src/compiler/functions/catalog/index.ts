@@ -1,6 +1,6 @@
 // Functions that change or query the catalog being compiled: include, require, contain, realize,
 // tag, tagged, defined, create_resources, ensure_resource, ensure_packages, defined_with_params,
-// getvar, epp, inline_epp.
+// getvar, epp, inline_epp; import, which Puppet 7 refuses.
 
 import { readFileSync } from 'node:fs';
 import { PapplyError } from '../../../errors.js';
@@ -33,6 +33,11 @@ function includeClasses(ctx: CallContext, args: Value[], fn: string) {
   const { evaluator, scope, loc } = evaluatorOf(ctx);
   return evaluator.includeClasses(classNames(args, fn), scope, loc);
 }
+
+// Puppet 3's `import 'nodes/*.pp'` is still a function in Puppet 7, one that only refuses.
+registerFunction('import', (ctx) => {
+  throw new PapplyError("Use of 'import' has been discontinued in favor of a manifest directory. See http://links.puppet.com/puppet-import-deprecation", ctx.loc);
+});
 
 registerFunction('include', (ctx, args) => {
   includeClasses(ctx, args, 'include');
