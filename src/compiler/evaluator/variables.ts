@@ -65,7 +65,7 @@ function checkReserved(name: string, scope: Scope, loc: SourceLocation): void {
 
 function assign(target: AssignmentExpression['target'], value: Value, scope: Scope, loc: SourceLocation): void {
   if (target.kind === 'Variable') {
-    if (target.name.includes('::')) throw new PapplyError(`Cannot assign to variables in other namespaces`, target.loc);
+    if (target.name.includes('::')) throw new PapplyError(`Illegal attempt to assign to '${target.name}'. Cannot assign to variables in other namespaces`, target.loc);
     if (/^\d+$/.test(target.name)) throw new PapplyError(`Illegal attempt to assign to 'a Numeric Variable'`, target.loc);
     checkReserved(target.name, scope, loc);
     scope.set(target.name, value, loc);
