@@ -4,7 +4,7 @@
 import { PapplyError } from '../../errors.js';
 import type { Expression, ResourceDefaultsExpression, ResourceExpression, ResourceOverrideExpression } from '../ast.js';
 import { flattenValues } from '../catalog-builder.js';
-import type { Scope } from '../scope.js';
+import type { AttributeValue, Scope } from '../scope.js';
 import { PDefault, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
 import { refTarget } from './resource-ref.js';
@@ -38,6 +38,16 @@ function bodyTitles(titleValue: Value, loc: Expression['loc'], seen: Set<string>
   return titles;
 }
 
+/** A body sets each attribute once, also through `* =>` (Puppet's check names the resource expression). */
+function onceEach(attributes: AttributeValue[], loc: Expression['loc']): AttributeValue[] {
+  const names = new Set<string>();
+  for (const { name } of attributes) {
+    if (names.has(name)) throw new PapplyError(`The attribute '${name}' has already been set`, loc);
+    names.add(name);
+  }
+  return attributes;
+}
+
 export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Evaluator): Value {
   const typeName = declaredTypeName(node.type, scope, ev);
   const defaultsBody = node.bodies.find((body) => body.title.kind === 'Default');
@@ -46,7 +56,7 @@ export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Eva
   const bodies = node.bodies.map((body) => ({
     body,
     titles: body === defaultsBody ? [] : bodyTitles(ev.evaluate(body.title, scope), body.title.loc, seen, node.loc),
-    attributes: ev.evaluateAttributes(body.operations, scope),
+    attributes: onceEach(ev.evaluateAttributes(body.operations, scope), node.loc),
   }));
   const bodyDefaults = bodies.find((b) => b.body === defaultsBody)?.attributes ?? [];
   const refs: Value[] = [];
