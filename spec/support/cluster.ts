@@ -89,6 +89,15 @@ export class Cluster {
     await execa(CLUSTER_SCRIPT, ['kill-corosync', String(node)]);
   }
 
+  /** SIGSTOPs node N's corosync: the cluster layer hangs (resumeCorosync lets it go on). */
+  async pauseCorosync(node: number): Promise<void> {
+    await execa(CLUSTER_SCRIPT, ['pause-corosync', String(node)]);
+  }
+
+  async resumeCorosync(node: number): Promise<void> {
+    await execa(CLUSTER_SCRIPT, ['resume-corosync', String(node)]);
+  }
+
   /** Boots node N again (what is left of it is killed first) and waits until it has rejoined with quorum. */
   async restartNode(node: number): Promise<void> {
     await execa(CLUSTER_SCRIPT, ['restart-node', String(node)], { timeout: 300_000 });

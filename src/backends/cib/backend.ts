@@ -37,7 +37,10 @@ export interface CibBackendOptions {
 }
 
 export const DEFAULT_FILE_NODES = ['node-1', 'node-2', 'node-3'];
-const CONFLICT = /older than existing|diff.*(resync|failed)|too (low|high)/i;
+// Pacemaker's words for a patch whose source version is not the CIB's (the compare-and-swap lost).
+// Only these: "Call cib_apply_diff failed: <reason>" also starts every other failure (a timer
+// expired, the CIB manager gone with corosync), and those must not be retried as a lost race.
+const CONFLICT = /Update was older than existing configuration|Application of update diff failed|is too (low|high) \(/i;
 const EXIT_OLD_DATA = 103;
 const EXIT_DIFF_RESYNC = 104;
 
@@ -75,10 +78,15 @@ class CommandCibBackend implements CibBackend {
   }
 }
 
-/** What Pacemaker said, without the numbered CIB dump cibadmin prints on schema errors. */
+/**
+ * What Pacemaker said, without the numbered CIB dump cibadmin prints on schema errors and without
+ * the generic "Init failed" line that follows the real reason when the CIB cannot be reached.
+ */
 export function pacemakerMessage(result: CommandResult): string {
   const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((line) => line.trimEnd());
-  const meaningful = lines.filter((line) => line.trim() !== '' && !/^\s*\d+\s+</.test(line) && !/^\s*\d+\s*$/.test(line));
+  const meaningful = lines.filter(
+    (line) => line.trim() !== '' && !/^\s*\d+\s+</.test(line) && !/^\s*\d+\s*$/.test(line) && !/^Init failed, could not perform requested operations$/.test(line.trim()),
+  );
   return meaningful.join('\n') || `exit code ${result.exitCode ?? 'signal'}`;
 }
 

@@ -62,7 +62,10 @@ export interface CommitResult {
   agentProblems?: string[];
 }
 
-/** A batch that could not be applied; nothing was written. `owners` lists who is to blame. */
+/**
+ * A batch that could not be applied, nothing written (or, when the message says so, written but not
+ * read back). `owners` lists who is to blame.
+ */
 export class CibPatchError extends PapplyError {
   constructor(
     message: string,
@@ -157,11 +160,16 @@ export class CibSession {
       await options.beforeSend?.(attempt);
       const outcome = await this.backend.applyPatch(plan.patch);
       if (outcome.ok) {
-        await this.refresh();
+        await this.refresh().catch((error: unknown) => {
+          // The patch is in; only reading it back failed (e.g. the cluster went away just after).
+          throw new CibPatchError(`the CIB patch was applied (from version ${formatVersion(plan.version)}), but then ${(error as Error).message}`, owners, [], plan.patch);
+        });
         return { ...base, changed: true, patch: plan.patch, transition, versionAfter: this.currentModel.version, warnings: check.warnings };
       }
       if (!outcome.conflict) {
-        throw new CibPatchError(`cibadmin --patch failed on the ${this.backend.describe()}: ${outcome.message}`, owners, [], plan.patch);
+        // Pacemaker's timer ran out on a patch that was sent: the cluster may still apply it later.
+        const unknown = /Timer expired/i.test(outcome.message) ? ' (the patch was sent: the cluster may still apply it; a re-run shows what it did)' : '';
+        throw new CibPatchError(`cibadmin --patch failed on the ${this.backend.describe()}: ${outcome.message}${unknown}`, owners, [], plan.patch);
       }
       this.options.debug?.(`CIB changed since version ${formatVersion(plan.version)} was read (${outcome.message.split('\n')[0]}); re-reading, attempt ${attempt + 1} of ${maxAttempts}`);
       // Several nodes applying the same manifest race each other: spread their retries a little.

@@ -4,6 +4,7 @@
 // waiting together cost one read per interval, not fifty.
 
 import { PapplyError } from '../../errors.js';
+import { pacemakerMessage } from '../../backends/cib/index.js';
 import type { Transport } from '../../backends/transport.js';
 import { parseClusterStatus, type ClusterStatus } from './lrm-status.js';
 
@@ -38,7 +39,7 @@ export class ClusterStatusFeed {
   async read(): Promise<ClusterStatus> {
     const result = await this.transport.run('cibadmin', ['--query', '--scope', 'status'], { env: this.env });
     if (result.exitCode !== 0) {
-      throw new PapplyError(`cannot read the cluster status (${[...result.command].join(' ')}): ${result.stderr.trim() || `exit ${result.exitCode}`}`);
+      throw new PapplyError(`cannot read the cluster status on ${this.transport.nodeName} (${[...result.command].join(' ')}): ${pacemakerMessage(result)}`);
     }
     return parseClusterStatus(result.stdout);
   }
