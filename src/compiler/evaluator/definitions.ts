@@ -6,7 +6,7 @@ import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { HostClassDefinition, NodeDefinition, Parameter, ResourceTypeDefinition } from '../ast.js';
 import { CompiledResource, METAPARAMS } from '../catalog-builder.js';
 import { Scope, type AttributeValue } from '../scope.js';
-import { PType, type Value } from '../values.js';
+import { PRegexp, PType, type Value } from '../values.js';
 import { evaluateBody } from './call.js';
 import type { Evaluator } from './evaluator.js';
 import { classTitle } from './resource-ref.js';
@@ -184,7 +184,10 @@ function inDefineBody(error: PapplyError, declaration: SourceLocation): PapplyEr
 }
 
 /** Node definitions: exact name first, then regexes in order, then `default`. */
-export function findNodeDefinition(nodes: NodeDefinition[], nodeName: string): { definition: NodeDefinition; name: string } | undefined {
+export function findNodeDefinition(
+  nodes: NodeDefinition[],
+  nodeName: string,
+): { definition: NodeDefinition; name: string; match?: (string | undefined)[] } | undefined {
   const wanted = nodeName.toLowerCase();
   for (const definition of nodes) {
     for (const match of definition.matches) {
@@ -194,9 +197,11 @@ export function findNodeDefinition(nodes: NodeDefinition[], nodeName: string): {
   }
   for (const definition of nodes) {
     for (const match of definition.matches) {
-      if (match.kind === 'Regex' && new RegExp(match.pattern).test(nodeName)) {
+      if (match.kind !== 'Regex') continue;
+      const found = new PRegexp(match.pattern).regexp.exec(nodeName);
+      if (found) {
         // Puppet's name for a regex node: the pattern without characters outside [-\w:.].
-        return { definition, name: `__node_regexp__${match.pattern.toLowerCase().replace(/[^-\w:.]/g, '').replace(/^\.+/, '')}` };
+        return { definition, name: `__node_regexp__${match.pattern.toLowerCase().replace(/[^-\w:.]/g, '').replace(/^\.+/, '')}`, match: [...found] };
       }
     }
   }
@@ -219,6 +224,8 @@ export function evaluateNode(nodes: NodeDefinition[], ev: Evaluator): void {
   scope.vars.set('title', found.name);
   scope.vars.set('name', found.name);
   ev.nodeScope = scope;
+  // A regex node's match is $0..$n in its body.
+  if (found.match) scope.pushMatch(found.match);
   // Puppet's finish_evaluation before the body: the node takes Class[main]'s tags first.
   ev.inheritScopeTags(resource);
   resource.evaluated = true;
