@@ -19,12 +19,13 @@
 // With a CIB file there is no cluster: crm_simulate executes the transitions into the file.
 
 import { PapplyError } from '../../errors.js';
-import type { CibPrimitive, CibResource, CibSession, DesiredItem } from '../../backends/cib/index.js';
+import type { CibPrimitive, CibResource, CibSession, CommitResult, DesiredItem } from '../../backends/cib/index.js';
 import { childrenNamed } from '../../backends/cib/index.js';
 import type { Transport } from '../../backends/transport.js';
 import type { ProgressReport } from '../framework/context.js';
 import { describeFailures, describeObservations, judge, type DesiredState, type Judgement, type OperationRecord, type ResourceScope } from './lrm-status.js';
 import { agentSpec, type OcfMetadataCache } from './ocf-metadata.js';
+import type { ServiceCibWriter } from './service-cib-writer.js';
 import { ClusterStatusFeed } from './service-status-feed.js';
 import { cibActionTimeout } from './service-timeout.js';
 
@@ -53,6 +54,11 @@ export interface ServiceControlOptions {
   pollIntervalMs?: number;
   /** The run's shared status reader (one read per interval for all waiting services); else each wait reads alone. */
   statusFeed?: ClusterStatusFeed;
+  /**
+   * The run's coalescing writer (live cluster): start and stop then return before their change is
+   * written, and the write is part of the wait. Without it (and on a CIB file) they write first.
+   */
+  writer?: ServiceCibWriter;
   log: (level: 'debug' | 'info' | 'notice' | 'warning', message: string) => void;
   progress?: (report: ProgressReport) => void;
 }
@@ -224,8 +230,7 @@ export class PacemakerServiceControl {
       },
       this.meta(service, 'target-role', 'Started'),
     ];
-    await this.commit(items, `start ${service.unit.id}`);
-    return this.beginWait('running', 'start');
+    return this.beginWait('running', 'start', (await this.write(items, `start ${service.unit.id}`)).pending);
   }
 
   /** Stops and waits until the service is stopped (here for a clone, everywhere otherwise). */
@@ -241,8 +246,7 @@ export class PacemakerServiceControl {
       service.scope === 'local'
         ? { kind: 'location', owner: this.options.owner, id: `cli-ban-${service.unit.id}-on-${node}`, rsc: service.unit.id, node, score: '-INFINITY' }
         : this.meta(service, 'target-role', 'Stopped');
-    await this.commit([item], `stop ${service.unit.id}`);
-    return this.beginWait('stopped', 'stop');
+    return this.beginWait('stopped', 'stop', (await this.write([item], `stop ${service.unit.id}`)).pending);
   }
 
   async restart(): Promise<Judgement> {
@@ -292,10 +296,30 @@ export class PacemakerServiceControl {
 
   private async commit(items: DesiredItem[], what: string): Promise<void> {
     await this.session.refresh();
-    const result = await this.session.commit(items);
-    for (const note of result.notes) this.options.log('debug', `CIB: ${note.line}`);
-    if (result.changed) this.options.log('debug', `${what}: CIB epoch ${result.versionBefore.epoch} -> ${result.versionAfter.epoch}`);
+    this.reportCommit(await this.session.commit(items), what);
     if (this.simulated) await this.simulateTransitions();
+  }
+
+  /**
+   * The change written now, or (live cluster with the run's writer) queued: then it resolves at
+   * once with the write still `pending`, which the wait awaits first.
+   */
+  private async write(items: DesiredItem[], what: string): Promise<{ pending?: Promise<void> }> {
+    const writer = this.options.writer;
+    if (!writer || this.simulated) {
+      await this.commit(items, what);
+      return {};
+    }
+    const pending = writer.write(items).then((result) => this.reportCommit(result, what));
+    // The wait takes its outcome; a failure before that must not count as unhandled.
+    pending.catch(() => {});
+    return { pending };
+  }
+
+  private reportCommit(result: CommitResult, what: string): void {
+    // A coalesced patch holds other services' changes too: each reports its own.
+    for (const note of result.notes) if (note.owner === undefined || note.owner === this.options.owner) this.options.log('debug', `CIB: ${note.line}`);
+    if (result.changed) this.options.log('debug', `${what}: CIB epoch ${result.versionBefore.epoch} -> ${result.versionAfter.epoch}`);
   }
 
   /** CIB file: crm_simulate plays the cluster, executing transitions until nothing is left to do. */
@@ -317,16 +341,18 @@ export class PacemakerServiceControl {
   }
 
   /**
-   * Chooses the timeout and says so now; the polling runs in `done`, which resolves when
-   * `desired` is reached and rejects with a ServiceWaitError on a settled failure or the timeout.
+   * Chooses the timeout and says so now; the polling runs in `done` (after `written`, a change
+   * still being written), which resolves when `desired` is reached and rejects with a
+   * ServiceWaitError on a settled failure or the timeout (or the write's error).
    */
-  async beginWait(desired: DesiredState, action: ServiceAction): Promise<PendingWait> {
+  async beginWait(desired: DesiredState, action: ServiceAction, written?: Promise<void>): Promise<PendingWait> {
     const service = this.resolve();
     const timeout = await this.timeoutFor(action);
     const where = service.scope === 'local' ? `on ${this.options.localNode}` : 'in the cluster';
     const what = `${service.unit.id} to be ${desired} ${where}`;
     this.options.log('debug', `waiting for ${what}: timeout ${timeout.ms / 1000}s from ${timeout.source} (+${SCHEDULING_ALLOWANCE_MS / 1000}s scheduling allowance)`);
-    const done = this.poll(service, desired, action, timeout, what);
+    // The timeout runs from when the change is in the CIB.
+    const done = written ? written.then(() => this.poll(service, desired, action, timeout, what)) : this.poll(service, desired, action, timeout, what);
     // Whoever asked awaits `done`; until then an early failure must not count as unhandled.
     done.catch(() => {});
     return { done };

@@ -11,8 +11,10 @@
 // live cluster and on --cib-file (crm_simulate plays the cluster).
 // Waits run concurrently: start and stop write the CIB and hand the wait to the engine
 // (completeLater), which goes on with independent resources and comes back before anything that
-// depends on the service. The waiting services share one status reader (service-status-feed.ts),
-// and what a service logs is held until its wait is taken, so output follows run order.
+// depends on the service. On the live cluster the change itself is queued too: changes asked
+// for while a patch is being written go into the next one (service-cib-writer.ts). The waiting
+// services share one status reader (service-status-feed.ts), and what a service logs is held
+// until its wait is taken, so output follows run order.
 
 import type { ApplyContext } from '../framework/context.js';
 import { registerApplyOption } from '../framework/options.js';
@@ -22,7 +24,9 @@ import type { AttributeValue } from '../framework/type.js';
 import { cibBatch } from './cib-batch.js';
 import { OcfMetadataCache } from './ocf-metadata.js';
 import { PacemakerServiceControl, UnknownServiceResourceError, DEFAULT_POLL_INTERVAL_MS, type PendingWait } from './service-control.js';
+import { ServiceCibWriter } from './service-cib-writer.js';
 import { ClusterStatusFeed } from './service-status-feed.js';
+import type { CibSession } from '../../backends/cib/index.js';
 
 registerApplyOption({
   flags: '--pacemaker-timeout <seconds>',
@@ -37,6 +41,7 @@ registerApplyOption({
 const METADATA_KEY = Symbol('papply.ocf-metadata');
 const LOCAL_NODE_KEY = Symbol('papply.pacemaker-local-node');
 const STATUS_FEED_KEY = Symbol('papply.pacemaker-status-feed');
+const WRITER_KEY = Symbol('papply.pacemaker-service-writer');
 
 function metadataCache(context: ApplyContext): OcfMetadataCache {
   let cache = context.cache.get(METADATA_KEY) as OcfMetadataCache | undefined;
@@ -49,6 +54,13 @@ function statusFeed(context: ApplyContext, env: Record<string, string>): Cluster
   let feed = context.cache.get(STATUS_FEED_KEY) as ClusterStatusFeed | undefined;
   if (!feed) context.cache.set(STATUS_FEED_KEY, (feed = new ClusterStatusFeed(context.transport, env, DEFAULT_POLL_INTERVAL_MS)));
   return feed;
+}
+
+/** One coalescing writer of service changes per run (on the run's CIB session). */
+function serviceWriter(context: ApplyContext, session: CibSession): ServiceCibWriter {
+  let writer = context.cache.get(WRITER_KEY) as ServiceCibWriter | undefined;
+  if (!writer) context.cache.set(WRITER_KEY, (writer = new ServiceCibWriter(session)));
+  return writer;
 }
 
 /** The cluster's name for this node (`crm_node -n`); papply's node name on a CIB file. */
@@ -85,6 +97,7 @@ export class PacemakerServiceProvider extends Provider {
         owner: this.resource.ref,
         metadata: metadataCache(this.context),
         statusFeed: statusFeed(this.context, session.backend.env),
+        writer: serviceWriter(this.context, session),
         manifestTimeoutMs: timeoutSeconds !== undefined && Number.isFinite(timeoutSeconds) ? timeoutSeconds * 1000 : undefined,
         locationScore: options.pacemakerLocationScore,
         log: (level, message) => (this.held ? this.held.push([level, message]) : this.resource.log(level, message)),
