@@ -64,6 +64,10 @@
 //   commands run with execute() report themselves after 5 s; withProgress(context, resource, what,
 //   timeoutMs, promise) does the same for any other wait),
 //   cache (per-run Map shared by providers).
+//   Work that goes on by itself once started (a cluster acting on a CIB change): `await
+//   this.completeLater(promise)` lets the run apply independent resources meanwhile; the engine
+//   resumes the provider (with the promise's outcome) before anything depending on the resource
+//   and at the end, so messages, flush, refresh and events keep run order.
 //   Provider choice: `provider => x` in the manifest, else the suitable provider with the best
 //   defaultFor match, else the first suitable. Unknown or unsuitable providers fail the whole run
 //   BEFORE anything changes (all resources are checked first).
