@@ -19,6 +19,11 @@ export interface AttributeValue {
   source: string;
 }
 
+/** Thrown by a lookup of a parameter whose default has not been evaluated yet. */
+export class UnevaluatedParameter {
+  constructor(readonly name: string) {}
+}
+
 export class Scope {
   readonly vars = new Map<string, Value>();
   /** Resource defaults declared in this scope: lowercase type -> attribute -> value. */
@@ -28,6 +33,8 @@ export class Scope {
    * selector pop what they pushed when they end, so only statement-level matches outlive them.
    */
   private readonly matches: (string | undefined)[][] = [];
+  /** While a class/define binds its parameters: those still waiting for their default expression. */
+  unevaluatedParameters?: Set<string>;
   /** A function body starts without the caller's matches (Puppet runs it in the bare global scope). */
   isolatesMatches = false;
 
@@ -60,6 +67,7 @@ export class Scope {
   lookup(name: string): { found: boolean; value: Value } {
     for (let scope: Scope | undefined = this; scope; scope = scope.enclosing) {
       if (scope.vars.has(name)) return { found: true, value: scope.vars.get(name) };
+      if (scope.unevaluatedParameters?.has(name)) throw new UnevaluatedParameter(name);
     }
     return { found: false, value: undefined };
   }

@@ -5,7 +5,7 @@
 import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { HostClassDefinition, NodeDefinition, Parameter, ResourceTypeDefinition } from '../ast.js';
 import { CompiledResource, METAPARAMS } from '../catalog-builder.js';
-import { Scope, type AttributeValue } from '../scope.js';
+import { Scope, UnevaluatedParameter, type AttributeValue } from '../scope.js';
 import { PRegexp, PType, type Value } from '../values.js';
 import { evaluateBody } from './call.js';
 import type { Evaluator } from './evaluator.js';
@@ -130,30 +130,50 @@ export function checkParameterNames(resource: CompiledResource, params: Paramete
 
 function bindResourceParameters(resource: CompiledResource, params: Parameter[], scope: Scope, ev: Evaluator, subject: string, className?: string): void {
   checkParameterNames(resource, params, subject);
+  // Given values (and Hiera's) are bound first; defaults then run in order and may not read a
+  // parameter whose default has not run yet (Puppet's parameter scope).
+  const given = new Map<string, Value>();
   for (const param of params) {
-    let value: Value = resource.get(param.name);
-    let found = value !== undefined;
-    if (!found && className && ev.dataLookup) {
+    const value = resource.get(param.name);
+    if (value !== undefined) given.set(param.name, value);
+    else if (className && ev.dataLookup) {
       const result = ev.dataLookup.lookup(`${className}::${param.name}`, ev.topScopeView);
-      if (result.found) {
-        value = result.value;
+      if (result.found) given.set(param.name, result.value);
+    }
+  }
+  for (const [name, value] of given) scope.vars.set(name, value);
+  scope.unevaluatedParameters = new Set(params.filter((p) => !given.has(p.name)).map((p) => p.name));
+  try {
+    for (const param of params) {
+      let value: Value = given.get(param.name);
+      let found = given.has(param.name);
+      if (!found && param.value) {
+        value = evaluateDefault(param, scope, ev, subject, resource);
         found = true;
       }
+      if (!found) throw new PapplyError(`${subject}: expects a value for parameter '${param.name}'`, resource.loc);
+      if (value !== undefined && resource.get(param.name) === undefined) {
+        resource.params.set(param.name, { name: param.name, value, loc: param.loc, append: false, source: scope.source });
+      }
+      if (param.type) {
+        const type = ev.evaluate(param.type, scope);
+        const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
+        if (mismatch) throw new PapplyError(mismatch, resource.loc);
+      }
+      scope.vars.set(param.name, value);
+      scope.unevaluatedParameters.delete(param.name);
     }
-    if (!found && param.value) {
-      value = ev.evaluate(param.value, scope);
-      found = true;
-    }
-    if (!found) throw new PapplyError(`${subject}: expects a value for parameter '${param.name}'`, resource.loc);
-    if (value !== undefined && resource.get(param.name) === undefined) {
-      resource.params.set(param.name, { name: param.name, value, loc: param.loc, append: false, source: scope.source });
-    }
-    if (param.type) {
-      const type = ev.evaluate(param.type, scope);
-      const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
-      if (mismatch) throw new PapplyError(mismatch, resource.loc);
-    }
-    scope.vars.set(param.name, value);
+  } finally {
+    scope.unevaluatedParameters = undefined;
+  }
+}
+
+function evaluateDefault(param: Parameter, scope: Scope, ev: Evaluator, subject: string, resource: CompiledResource): Value {
+  try {
+    return ev.evaluate(param.value!, scope);
+  } catch (error) {
+    if (!(error instanceof UnevaluatedParameter)) throw error;
+    throw new PapplyError(`${subject}: default expression for $${param.name} tries to illegally access not yet evaluated $${error.name}`, resource.loc);
   }
 }
 
