@@ -12,8 +12,8 @@ const brokenDir = resolve('spec/fixtures/parser/broken');
 
 /** file -> [line, column, message pattern]; positions checked against `puppet parser validate`. */
 const expected: Record<string, [number, number, RegExp]> = {
-  assign_to_access: [1, 1, /^Illegal attempt to assign to '\$a\[1\]'\. Not an assignable reference$/],
-  assign_to_name: [1, 1, /^Illegal attempt to assign to 'foo'\. Not an assignable reference$/],
+  assign_to_access: [1, 1, /^Illegal attempt to assign via \[index\/key\]\. Not an assignable reference$/],
+  assign_to_name: [1, 1, /^Illegal attempt to assign to 'a Name'\. Not an assignable reference$/],
   bad_attribute_name: [2, 3, /^Syntax error at '123'/],
   bad_class_name: [1, 7, /^Syntax error at 'Foo::Bar'; expected name$/],
   bad_farrow: [2, 10, /^Syntax error at '='; expected '=>' after attribute 'ensure'$/],

@@ -177,6 +177,8 @@ export interface RelationshipExpression extends NodeBase {
   op: '->' | '~>' | '<-' | '<~';
   left: Expression;
   right: Expression;
+  /** The operator's place: Puppet reports a relationship there. */
+  opLoc?: Loc;
 }
 
 /** `(expr)`: kept so the evaluator can tell `foo (1)` from `foo(1)` where it matters. */

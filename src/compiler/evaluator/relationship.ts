@@ -6,7 +6,7 @@ import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { RelationshipExpression } from '../ast.js';
 import { flattenValues, type CompiledResource } from '../catalog-builder.js';
 import type { Scope } from '../scope.js';
-import { PType, type Value } from '../values.js';
+import { PRegexp, PType, type Value } from '../values.js';
 import type { Collector } from './collector-virtual.js';
 import type { Evaluator } from './evaluator.js';
 import { parseReference, referenceTo, refString, refTarget } from './resource-ref.js';
@@ -35,6 +35,8 @@ export interface PendingRelationship {
 export function evaluateRelationship(node: RelationshipExpression, scope: Scope, ev: Evaluator): Value {
   const left = ev.evaluate(node.left, scope);
   const right = ev.evaluate(node.right, scope);
+  const at = node.opLoc ?? node.loc;
+  for (const operand of flattenValues([left, right])) checkOperand(operand, at);
   const forward = node.op === '->' || node.op === '~>';
   ev.relationships.push({
     source: forward ? left : right,
@@ -43,6 +45,26 @@ export function evaluateRelationship(node: RelationshipExpression, scope: Scope,
     loc: node.loc,
   });
   return right;
+}
+
+/** Puppet's label of a value that cannot stand in a relationship ('an Integer', 'an Undef Value'). */
+function operandLabel(value: Value): string {
+  if (value === undefined) return 'an Undef Value';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an Integer' : 'a Float';
+  if (typeof value === 'boolean') return 'a Boolean';
+  if (value instanceof Map) return 'a Hash';
+  if (value instanceof PRegexp) return 'a Regexp';
+  return formatValue(value);
+}
+
+/** Operands are checked when the chain is evaluated, as Puppet's relationship operator does (at the operator). */
+function checkOperand(value: Value, loc: SourceLocation): void {
+  if (value instanceof CollectorValue || refTarget(value)) return;
+  if (typeof value === 'string') {
+    if (!parseReference(value)) throw new PapplyError(`The expression <${value}> is not a valid type specification.`, loc);
+    return;
+  }
+  throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${operandLabel(value)}. A Catalog type is required.`, loc);
 }
 
 /**
