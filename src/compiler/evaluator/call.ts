@@ -4,9 +4,10 @@
 import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { CallFunctionExpression, CallMethodExpression, Expression, FunctionDefinition, LambdaExpression, Parameter } from '../ast.js';
 import type { CallContext, Closure } from '../functions/registry.js';
+import { arityMessage } from '../functions/core/signature.js';
 import { lookupFunction } from '../functions/registry.js';
 import { findModuleFunction } from '../functions/module-functions.js';
-import { Scope } from '../scope.js';
+import { Scope, UnevaluatedParameter } from '../scope.js';
 import type { Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
 import { unfoldValue } from './literals.js';
@@ -142,8 +143,7 @@ function locate(error: unknown, loc: SourceLocation): unknown {
 function callPuppetFunction(definition: FunctionDefinition, args: Value[], caller: Scope, ev: Evaluator, loc: SourceLocation): Value {
   const scope = new Scope('local', ev.topScope, ev.topScope, caller.resource, caller.source);
   scope.isolatesMatches = true;
-  const subject = `'${definition.name}'`;
-  bindParameters(definition.params, args, scope, ev, loc, subject);
+  bindParameters(definition.params, args, scope, ev, loc, { kind: 'function', name: definition.name });
   const result = evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
   checkReturnType(definition.returnType, result, `value returned from ${definition.name}`, scope, ev, loc);
   return result;
@@ -157,27 +157,53 @@ function checkReturnType(returnType: Expression | undefined, result: Value, subj
   if (mismatch) throw new PapplyError(mismatch.replace(`${subject}:`, `${subject} has wrong type,`), loc);
 }
 
-/** Binds call arguments to declared parameters (defaults, `*$rest`, type checks). */
-export function bindParameters(params: Parameter[], args: Value[], scope: Scope, ev: Evaluator, loc: SourceLocation, subject: string): void {
+/** Who receives the arguments: a Puppet-language function (checked for arity) or a lambda (given what is there). */
+export type Callee = { kind: 'function'; name: string } | { kind: 'lambda' };
+
+/**
+ * Binds call arguments to declared parameters (defaults in order, `*$rest`, type checks). A
+ * function's arity is checked as Puppet's dispatcher does; a lambda, like Puppet's closures,
+ * ignores extra arguments and fails on a required parameter nothing was given for.
+ */
+export function bindParameters(params: Parameter[], args: Value[], scope: Scope, ev: Evaluator, loc: SourceLocation, callee: Callee): void {
   const required = params.filter((p) => !p.value && !p.capturesRest).length;
   const hasRest = params.some((p) => p.capturesRest);
-  if (args.length < required || (!hasRest && args.length > params.length)) {
-    const expected = hasRest ? `at least ${required}` : required === params.length ? `${params.length}` : `between ${required} and ${params.length}`;
-    throw new PapplyError(`${subject} expects ${expected} argument${params.length === 1 && !hasRest ? '' : 's'}, got ${args.length}`, loc);
+  if (callee.kind === 'function' && (args.length < required || (!hasRest && args.length > params.length))) {
+    throw new PapplyError(arityMessage(callee.name, required, hasRest ? Infinity : params.length, args.length), loc);
   }
-  params.forEach((param, i) => {
-    let value: Value;
-    if (param.capturesRest) value = args.slice(i);
-    else if (i < args.length) value = args[i];
-    else if (param.value) value = ev.evaluate(param.value, scope);
-    if (param.type && !param.capturesRest) {
-      const type = ev.evaluate(param.type, scope);
-      // Puppet words it `'f' parameter 'x' expects ...` for functions, `block parameter ...` for lambdas.
-      const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
-      if (mismatch) throw new PapplyError(mismatch.replace(`${subject}:`, subject), loc);
-    }
-    scope.vars.set(param.name, value);
-  });
+  // Puppet words type errors `'f' parameter 'x' expects ...` for functions, `block parameter ...` for lambdas.
+  const subject = callee.kind === 'function' ? `'${callee.name}'` : 'block';
+  scope.unevaluatedParameters = new Set(params.map((p) => p.name));
+  try {
+    params.forEach((param, i) => {
+      let value: Value;
+      if (param.capturesRest) value = i < args.length ? args.slice(i) : param.value ? asArray(evaluateDefault(param, scope, ev, loc, callee)) : [];
+      else if (i < args.length) value = args[i];
+      else if (param.value) value = evaluateDefault(param, scope, ev, loc, callee);
+      else throw new PapplyError(`Parameter $${param.name} is required but no value was given`, param.loc);
+      if (param.type && !param.capturesRest) {
+        const type = ev.evaluate(param.type, scope);
+        const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
+        if (mismatch) throw new PapplyError(mismatch.replace(`${subject}:`, subject), loc);
+      }
+      scope.vars.set(param.name, value);
+      scope.unevaluatedParameters!.delete(param.name);
+    });
+  } finally {
+    scope.unevaluatedParameters = undefined;
+  }
+}
+
+const asArray = (value: Value): Value[] => (Array.isArray(value) ? value : [value]);
+
+function evaluateDefault(param: Parameter, scope: Scope, ev: Evaluator, loc: SourceLocation, callee: Callee): Value {
+  try {
+    return ev.evaluate(param.value!, scope);
+  } catch (error) {
+    if (!(error instanceof UnevaluatedParameter)) throw error;
+    const name = callee.kind === 'function' ? callee.name : 'lambda';
+    throw new PapplyError(`${name}: default expression for $${param.name} tries to illegally access not yet evaluated $${error.name}`, loc);
+  }
 }
 
 /** A lambda; `callLoc` (the call it is given to) is where Puppet places its parameter errors. */
@@ -189,7 +215,7 @@ export function makeClosure(node: LambdaExpression, defining: Scope, ev: Evaluat
     parameterNames: node.params.map((p) => p.name),
     call(args: Value[]): Value {
       const scope = defining.newLocal();
-      bindParameters(node.params, args, scope, ev, callLoc, 'block');
+      bindParameters(node.params, args, scope, ev, callLoc, { kind: 'lambda' });
       let result: Value;
       try {
         result = ev.evaluateBlock(node.body.body, scope);

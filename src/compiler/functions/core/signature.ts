@@ -19,7 +19,7 @@ function countText(n: number, zero: string): string {
 }
 
 /** Puppet's CountMismatch wording for `min..max` expected arguments. */
-function arityMessage(fn: string, min: number, max: number, got: number): string {
+export function arityMessage(fn: string, min: number, max: number, got: number): string {
   let expected: string;
   if (min === max) expected = countText(min, 'no');
   else if (max === Infinity) expected = `at least ${min}`;
