@@ -38,7 +38,7 @@ export function declareClass(rawName: string, params: AttributeValue[] | undefin
   const existing = ev.builder.find('Class', title);
   if (existing) {
     if (params) {
-      const previous = existing.loc && existing.params.size > 0 ? ` at (file: ${existing.loc.file}, line: ${existing.loc.line})` : '';
+      const previous = existing.loc && existing.locationInCatalog ? ` at (file: ${existing.loc.file}, line: ${existing.loc.line})` : '';
       throw new PapplyError(`Duplicate declaration: Class[${title}] is already declared${previous}; cannot redeclare (file: ${loc.file}, line: ${loc.line})`, loc);
     }
     return existing;
