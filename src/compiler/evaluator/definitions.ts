@@ -10,7 +10,7 @@ import { PRegexp, PType, type Value } from '../values.js';
 import { evaluateBody } from './call.js';
 import type { Evaluator } from './evaluator.js';
 import { classTitle } from './resource-ref.js';
-import { typeMismatchMessage } from '../types/index.js';
+import { validateParameters, type DeclaredParameter } from '../types/index.js';
 
 /** Where unqualified variables go after a class/define scope: the nearest node or top scope. */
 function enclosingOf(scope: Scope): Scope {
@@ -120,51 +120,55 @@ function evaluateClass(resource: CompiledResource, definition: HostClassDefiniti
   evaluateBody(() => ev.evaluateBlock(definition.body.body, scope));
 }
 
-/** Checks that every given attribute is a declared parameter or a metaparameter. */
-export function checkParameterNames(resource: CompiledResource, params: Parameter[], subject: string): void {
+/** The instance's own attribute values (metaparameters and `name` aside), as Puppet validates them. */
+function givenValues(resource: CompiledResource): Map<string, Value> {
+  const values = new Map<string, Value>();
   for (const [name, attribute] of resource.params) {
-    if (METAPARAMS.has(name) || name === 'name' || params.some((p) => p.name === name)) continue;
-    throw new PapplyError(`${subject}: has no parameter named '${name}'`, resource.loc ?? attribute.loc);
+    if (!METAPARAMS.has(name) && name !== 'name' && attribute.value !== undefined) values.set(name, attribute.value);
   }
+  return values;
+}
+
+/**
+ * Puppet's parameter validation when a class or define instance is evaluated, every problem
+ * reported at once: unknown names, parameters without value, type mismatches.
+ */
+function validate(resource: CompiledResource, params: Parameter[], values: Map<string, Value>, scope: Scope, ev: Evaluator, subject: string): void {
+  const declared: DeclaredParameter[] = params.map((param) => {
+    const type = param.type ? ev.evaluate(param.type, scope) : undefined;
+    return { name: param.name, type: type instanceof PType ? type : undefined };
+  });
+  validateParameters(subject, declared, values, resource.loc);
 }
 
 function bindResourceParameters(resource: CompiledResource, params: Parameter[], scope: Scope, ev: Evaluator, subject: string, className?: string): void {
-  checkParameterNames(resource, params, subject);
   // Given values (and Hiera's) are bound first; defaults then run in order and may not read a
-  // parameter whose default has not run yet (Puppet's parameter scope).
-  const given = new Map<string, Value>();
+  // parameter whose default has not run yet (Puppet's parameter scope). Then all is validated.
+  const values = givenValues(resource);
   for (const param of params) {
-    const value = resource.get(param.name);
-    if (value !== undefined) given.set(param.name, value);
-    else if (className && ev.dataLookup) {
-      const result = ev.dataLookup.lookup(`${className}::${param.name}`, ev.topScopeView);
-      if (result.found) given.set(param.name, result.value);
-    }
+    if (values.has(param.name) || !className || !ev.dataLookup) continue;
+    const result = ev.dataLookup.lookup(`${className}::${param.name}`, ev.topScopeView);
+    if (result.found) values.set(param.name, result.value);
   }
-  for (const [name, value] of given) scope.vars.set(name, value);
-  scope.unevaluatedParameters = new Set(params.filter((p) => !given.has(p.name)).map((p) => p.name));
+  for (const param of params) if (values.has(param.name)) scope.vars.set(param.name, values.get(param.name));
+  scope.unevaluatedParameters = new Set(params.filter((p) => !values.has(p.name)).map((p) => p.name));
   try {
     for (const param of params) {
-      let value: Value = given.get(param.name);
-      let found = given.has(param.name);
-      if (!found && param.value) {
-        value = evaluateDefault(param, scope, ev, subject, resource);
-        found = true;
-      }
-      if (!found) throw new PapplyError(`${subject}: expects a value for parameter '${param.name}'`, resource.loc);
-      if (value !== undefined && resource.get(param.name) === undefined) {
-        resource.params.set(param.name, { name: param.name, value, loc: param.loc, append: false, source: scope.source });
-      }
-      if (param.type) {
-        const type = ev.evaluate(param.type, scope);
-        const mismatch = type instanceof PType ? typeMismatchMessage(subject, type, value, param.name) : undefined;
-        if (mismatch) throw new PapplyError(mismatch, resource.loc);
-      }
+      if (values.has(param.name) || !param.value) continue;
+      const value = evaluateDefault(param, scope, ev, subject, resource);
+      values.set(param.name, value);
       scope.vars.set(param.name, value);
       scope.unevaluatedParameters.delete(param.name);
     }
   } finally {
     scope.unevaluatedParameters = undefined;
+  }
+  validate(resource, params, values, scope, ev, subject);
+  for (const param of params) {
+    const value = values.get(param.name);
+    if (value !== undefined && resource.get(param.name) === undefined) {
+      resource.params.set(param.name, { name: param.name, value, loc: param.loc, append: false, source: scope.source });
+    }
   }
 }
 

@@ -19,7 +19,7 @@ import { evaluateVirtualCollect, RealizeCollector, type Collector } from './coll
 import { evaluateComparison, evaluateIn, evaluateMatch } from './comparison.js';
 import { isCoreAttribute } from './core-attributes.js';
 import { evaluateAnd, evaluateCase, evaluateIf, evaluateNot, evaluateOr, evaluateSelector, evaluateUnless } from './conditionals.js';
-import { checkParameterNames, declareClass, evaluateDefine, evaluateNode, includeClasses } from './definitions.js';
+import { declareClass, evaluateDefine, evaluateNode, includeClasses } from './definitions.js';
 import {
   evaluateArray,
   evaluateHash,
@@ -327,7 +327,6 @@ export class Evaluator {
     const resource = new CompiledResource(capitalizeTypeName(typeName), title, definition ? 'defined_type' : 'compilable_type', scope, loc, form === 'exported');
     resource.virtual = form === 'virtual';
     for (const attribute of attributes) if (attribute.value !== undefined) resource.set(attribute);
-    if (definition) checkParameterNames(resource, definition.params, resource.ref);
     resource.tag(typeName);
     resource.tagIfValid(title);
     this.addDefaults(resource);
