@@ -14,7 +14,7 @@ export function rubyFloat(n: number): string {
   if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
   const [mantissa, exponentText] = n.toExponential().split('e');
   const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
+  if (exponent < -4 || exponent >= 15) {
     const digits = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
     const sign = exponent < 0 ? '-' : '+';
     return `${digits}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
