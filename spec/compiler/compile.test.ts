@@ -410,4 +410,12 @@ describe('errors', () => {
   it('reports unknown functions at the call', () => {
     expect(compileError(`notify { 'x': message => no_such_function(1) }`).describe()).toBe("site.pp:1:26: Unknown function: 'no_such_function'");
   });
+
+  it('checks the text an interpolating heredoc with a syntax tag produces, at its first line (as Puppet)', () => {
+    const code = `$v = 'INFINITY'\n$x = @("END":json)\n  { "stickiness": \${v} }\n  | END\nnotify { $x: }\n`;
+    const error = compileError(code);
+    expect(error.message).toMatch(/^Invalid produced text having syntax: 'json'\. JSON syntax checker: Cannot parse invalid JSON string\. "/);
+    expect(error.location).toMatchObject({ line: 3, column: 1 });
+    expect(() => compile(code.replace('${v}', '"${v}"'))).not.toThrow();
+  });
 });

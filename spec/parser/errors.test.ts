@@ -54,6 +54,9 @@ const expected: Record<string, [number, number, RegExp]> = {
   class_ends_with_value: [3, 3, /^This Variable has no effect\. A Host Class Definition can not end with a value-producing expression without other effect$/],
   name_without_parens: [2, 1, /^This Name has no effect\. A value was produced and then forgotten/],
   empty_if_statement: [1, 1, /^This 'if' statement has no effect\./],
+  heredoc_json_invalid: [3, 1, /^Invalid produced text having syntax: 'json'\. JSON syntax checker: Cannot parse invalid JSON string\. "/],
+  case_without_branches: [2, 1, /^Syntax error at '\}'/],
+  selector_without_entries: [1, 40, /^Syntax error at '\}'$/],
   class_defined_twice: [4, 1, /^Class 'ha::vip' is already defined \(file: .*class_defined_twice\.pp, line: 1\); cannot redefine \(file: .*, line: 4\)$/],
 };
 

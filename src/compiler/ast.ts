@@ -29,12 +29,20 @@ export interface Block extends NodeBase {
 export interface StringLiteral extends NodeBase {
   kind: 'String';
   value: string;
+  /** A heredoc's syntax tag (`@(END:json)`) and where its text starts: Puppet checks such text. */
+  syntax?: HeredocSyntax;
 }
 
 /** A double-quoted string or heredoc with interpolation: literal text and embedded expressions. */
 export interface InterpolatedString extends NodeBase {
   kind: 'Interpolated';
   parts: (StringLiteral | Expression)[];
+  syntax?: HeredocSyntax;
+}
+
+export interface HeredocSyntax {
+  name: string;
+  textLoc: Loc;
 }
 
 export interface NumberLiteral extends NodeBase {

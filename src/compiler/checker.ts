@@ -2,7 +2,8 @@
 // mistakes the grammar accepts but Puppet refuses at parse time, with Puppet's words and places.
 // Run by parseManifest and parseEpp, so `papply validate` reports them too.
 
-import type { AttributeOp, EppTemplate, Loc, Parameter, Program } from './ast.js';
+import type { AttributeOp, EppTemplate, HeredocSyntax, Loc, Parameter, Program } from './ast.js';
+import { checkExternalSyntax } from './external-syntax.js';
 import { PapplyError } from '../errors.js';
 
 // Puppet's RESERVED_TYPE_NAMES: data types a class, define or function may not be named after.
@@ -158,6 +159,9 @@ function check(root: unknown, text: string): void {
             throw new PapplyError(`The hostname '${hostname}' contains illegal characters (only letters, digits, '_', '-', and '.' are allowed)`, match.loc);
           }
         }
+        break;
+      case 'String':
+        if (node.syntax) checkExternalSyntax(node.value as string, node.syntax as HeredocSyntax);
         break;
       case 'Number':
         if (!node.isFloat && integerValue(node.raw as string) > MAX_INTEGER) {

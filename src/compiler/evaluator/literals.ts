@@ -14,10 +14,12 @@ import type { Scope } from '../scope.js';
 import { PFloat, PRegexp, type PHash, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
 import { formatValue } from '../value-format.js';
+import { checkExternalSyntax } from '../external-syntax.js';
 
 export function evaluateInterpolated(node: InterpolatedString, scope: Scope, ev: Evaluator): Value {
   let text = '';
   for (const part of node.parts) text += part.kind === 'String' ? part.value : formatValue(ev.evaluate(part, scope));
+  if (node.syntax) checkExternalSyntax(text, node.syntax);
   return text;
 }
 
