@@ -42,6 +42,8 @@ export function scaledDigits(x: number, scale: number): bigint {
 
 /** Ruby's `%.Nf` of |x| (no sign); Number#toFixed rounds differently. */
 export function formatFixed(x: number, digits: number): string {
+  // From 2^53 on a double is an integer: Ruby prints its exact digits (1e100 is 10000000000000000159...).
+  if (Math.abs(x) >= 2 ** 53) return `${BigInt(Math.abs(x))}${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
   const text = scaledDigits(x, digits).toString().padStart(digits + 1, '0');
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
