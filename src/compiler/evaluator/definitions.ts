@@ -91,10 +91,15 @@ function ensureInCatalog(name: string, definition: HostClassDefinition, params: 
 
 /** The run stage containing a class: `stage => x` names one, else Stage[main]. */
 function stageOf(resource: CompiledResource, loc: SourceLocation, ev: Evaluator): CompiledResource {
-  const stage = resource.get('stage');
+  const own = resource.get('stage');
+  // Without its own, a class runs in the stage of the resource whose body declared it (Puppet's add_edge_to_stage).
+  const stage = own ?? resource.scope?.resource?.get('stage');
   if (stage === undefined) return ev.stageResource;
   const found = ev.builder.find('Stage', String(stage));
   if (!found) throw new PapplyError(`Could not find stage ${String(stage)} specified by ${resource.ref}`, loc);
+  if (own === undefined && found !== ev.stageResource) {
+    resource.set({ name: 'stage', value: stage, loc, append: false, source: resource.scope?.source ?? 'main' });
+  }
   return found;
 }
 
