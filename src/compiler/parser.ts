@@ -126,7 +126,7 @@ function tokenAt(text: string, offset: number): string | null {
   const quoted = /^(['"])((?:\\.|(?!\1)[^\\\n])*)\1/.exec(rest);
   if (quoted) return quoted[2];
   const match =
-    /^(?:\$?(?:::)?[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*|=>|\+>|->|~>|<-|<~|<<\||\|>>|<\||\|>|==|!=|=~|!~|<=|>=|<<|>>|@@|\S)/.exec(rest);
+    /^(?:\$?(?:::)?[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*|-?%>|<%[-=#]?|=>|\+>|->|~>|<-|<~|<<\||\|>>|<\||\|>|==|!=|=~|!~|<=|>=|<<|>>|@@|\S)/.exec(rest);
   return match ? match[0] : rest[0];
 }
 

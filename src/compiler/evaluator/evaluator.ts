@@ -257,7 +257,7 @@ export class Evaluator {
     const given = args ?? new Map<Value, Value>();
     if (template.params) {
       for (const key of given.keys()) {
-        if (!template.params.some((p) => p.name === key)) throw new PapplyError(`EPP template has no parameter named '${formatValue(key)}'`, loc);
+        if (!template.params.some((p) => p.name === key)) throw new PapplyError(`lambda: has no parameter named '${formatValue(key)}'`, loc); // Puppet's wording
       }
       for (const param of template.params) {
         let value: Value;

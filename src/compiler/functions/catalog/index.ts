@@ -3,7 +3,8 @@
 // getvar, epp, inline_epp; import, which Puppet 7 refuses.
 
 import { readFileSync } from 'node:fs';
-import { PapplyError } from '../../../errors.js';
+import { PapplyError, type SourceLocation } from '../../../errors.js';
+import type { EppTemplate } from '../../ast.js';
 import { flattenValues } from '../../catalog-builder.js';
 import type { EvaluatorCallContext } from '../../evaluator/call.js';
 import type { Evaluator } from '../../evaluator/evaluator.js';
@@ -215,17 +216,31 @@ registerFunction('getvar', (ctx, args, block) => {
   return ctx.callFunction('get', [value, match[2]!.slice(1), fallback], block);
 });
 
-function renderEpp(ctx: CallContext, text: string, file: string, params: Value): string {
+function renderEpp(ctx: CallContext, fn: 'epp' | 'inline_epp', text: string, file: string, params: Value): string {
   const { evaluator, scope, loc } = evaluatorOf(ctx);
   if (params !== undefined && !isHash(params)) throw new PapplyError(`EPP parameters must be a Hash, got ${formatValue(params)}`, loc);
-  return evaluator.renderEpp(parseEpp(text, file), params, scope, loc);
+  return evaluator.renderEpp(parseTemplate(fn, text, file, loc), params, scope, loc);
 }
+
+/** A template that does not parse fails the call, naming the place in the template (Puppet's wording). */
+function parseTemplate(fn: 'epp' | 'inline_epp', text: string, file: string, loc: SourceLocation): EppTemplate {
+  try {
+    return parseEpp(text, file);
+  } catch (error) {
+    if (!(error instanceof PapplyError)) throw error;
+    const where = error.location ? `, line: ${error.location.line}, column: ${error.location.column}` : '';
+    throw new PapplyError(`${fn}(): Invalid EPP: ${error.message} (file: ${file}${where})`, loc, { cause: error });
+  }
+}
+
+// Puppet's name for the text of an inline template: errors inside it are placed there.
+const INLINE_EPP_FILE = 'inlined-epp-text';
 
 registerFunction('epp', (ctx, args) => {
   const reference = formatValue(args[0]);
   const file = ctx.resolveModuleFile('templates', reference);
   if (!file) throw new PapplyError(`Could not find template '${reference}'`, ctx.loc);
-  return renderEpp(ctx, readFileSync(file, 'utf8'), file, args[1]);
+  return renderEpp(ctx, 'epp', readFileSync(file, 'utf8'), file, args[1]);
 });
 
-registerFunction('inline_epp', (ctx, args) => renderEpp(ctx, formatValue(args[0]), ctx.loc.file, args[1]));
+registerFunction('inline_epp', (ctx, args) => renderEpp(ctx, 'inline_epp', formatValue(args[0]), INLINE_EPP_FILE, args[1]));
