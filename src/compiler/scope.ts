@@ -59,7 +59,11 @@ export class Scope {
 
   /** Assigns a variable once; Puppet variables are immutable. */
   set(name: string, value: Value, loc: SourceLocation): void {
-    if (this.vars.has(name)) throw new PapplyError(`Cannot reassign variable '$${name}'`, loc);
+    if (this.vars.has(name)) {
+      // Puppet's wording names $name and $title (its reserved parameters) as built in.
+      const what = name === 'name' || name === 'title' ? 'built in (or already assigned) variable' : 'variable';
+      throw new PapplyError(`Cannot reassign ${what} '$${name}'`, loc);
+    }
     this.vars.set(name, value);
   }
 
