@@ -35,6 +35,11 @@ function includeClasses(ctx: CallContext, args: Value[], fn: string) {
   return evaluator.includeClasses(classNames(args, fn), scope, loc);
 }
 
+/** What include/require/contain return in Puppet 7: a Class[name] type per name given. */
+function classTypes(args: Value[], fn: string): Value[] {
+  return classNames(args, fn).map((name) => new ClassType(name));
+}
+
 // Puppet 3's `import 'nodes/*.pp'` is still a function in Puppet 7, one that only refuses.
 registerFunction('import', (ctx) => {
   throw new PapplyError("Use of 'import' has been discontinued in favor of a manifest directory. See http://links.puppet.com/puppet-import-deprecation", ctx.loc);
@@ -42,7 +47,7 @@ registerFunction('import', (ctx) => {
 
 registerFunction('include', (ctx, args) => {
   includeClasses(ctx, args, 'include');
-  return undefined;
+  return classTypes(args, 'include');
 });
 
 registerFunction('require', (ctx, args) => {
@@ -53,7 +58,7 @@ registerFunction('require', (ctx, args) => {
     const existing = current ? flattenValues(current.value).filter((v) => v !== undefined) : [];
     container.params.set('require', { name: 'require', value: [...existing, klass.toRef()], loc: ctx.loc, append: false, source: current?.source ?? 'main' });
   }
-  return undefined;
+  return classTypes(args, 'require');
 });
 
 registerFunction('contain', (ctx, args) => {
@@ -64,7 +69,7 @@ registerFunction('contain', (ctx, args) => {
       evaluator.builder.addEdge(container, klass);
     }
   }
-  return undefined;
+  return classTypes(args, 'contain');
 });
 
 registerFunction('realize', (ctx, args) => {
