@@ -144,7 +144,9 @@ export class Evaluator {
       this.applyOverride(resource, attributes, false, loc);
     }
     for (const resource of this.builder.resources) {
-      this.inheritScopeTags(resource);
+      // Classes, defines and nodes took their container's tags when evaluated (Puppet's finish_evaluation
+      // runs once, before their body); plain resources take them now.
+      if (!resource.evaluated) this.inheritScopeTags(resource);
       this.checkAttributeNames(resource);
       if (!resource.virtual) this.checkRelationshipTargets(resource);
     }

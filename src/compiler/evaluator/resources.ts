@@ -67,7 +67,9 @@ export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Eva
       if (title instanceof PDefault) continue;
       if (typeName === 'class') {
         if (node.form !== 'regular') throw new PapplyError('Classes cannot be virtual or exported', node.loc);
-        refs.push(ev.declareClass(formatValue(title), attributes, scope, node.loc, true).toRef());
+        // Puppet gives the class resource's reference (`Class['Foo']`), not a Class type.
+        const declared = ev.declareClass(formatValue(title), attributes, scope, node.loc, true);
+        refs.push(new ResourceType('Class', declared.title));
         continue;
       }
       refs.push(ev.declareResource(typeName, formatValue(title), attributes, node.form, scope, node.loc).toRef());
@@ -79,7 +81,8 @@ export function evaluateResource(node: ResourceExpression, scope: Scope, ev: Eva
 export function evaluateResourceDefaults(node: ResourceDefaultsExpression, scope: Scope, ev: Evaluator): Value {
   const typeName = declaredTypeName(node.type, scope, ev);
   for (const attribute of ev.evaluateAttributes(node.operations, scope)) scope.setDefault(typeName, attribute);
-  return undefined;
+  // The expression's value is the type (`File`), as in Puppet.
+  return node.type.kind === 'TypeReference' ? ev.evaluate(node.type, scope) : undefined;
 }
 
 export function evaluateResourceOverride(node: ResourceOverrideExpression, scope: Scope, ev: Evaluator): Value {
@@ -90,5 +93,5 @@ export function evaluateResourceOverride(node: ResourceOverrideExpression, scope
     if (!target) throw new PapplyError(`Illegal override target: expected a resource reference, got ${formatValue(ref)}`, node.resources.loc);
     ev.addOverride(target, attributes, node.loc);
   }
-  return undefined;
+  return target; // the references overridden, as Puppet gives them
 }
