@@ -111,8 +111,12 @@ registerFunction('defined', (ctx, args) => {
       const name = arg.replace(/^::/, '').toLowerCase();
       return Boolean(evaluator.loader.findClass(name) || evaluator.loader.findDefine(name) || evaluator.loader.isResourceType(name) || evaluator.loader.findFunction(name));
     }
-    if (arg instanceof ClassType) return arg.className ? evaluator.builder.find('Class', refTarget(arg)!.title) !== undefined : true;
+    if (arg instanceof ClassType) {
+      if (!arg.className) throw new PapplyError('The given class type is a reference to all classes');
+      return evaluator.builder.find('Class', refTarget(arg)!.title) !== undefined;
+    }
     if (arg instanceof ResourceType) {
+      if (arg.typeName === undefined) throw new PapplyError('The given resource type is a reference to all kind of types');
       const target = refTarget(arg);
       if (target) return evaluator.builder.find(target.type, target.title) !== undefined;
       const name = (arg.typeName ?? '').toLowerCase();
