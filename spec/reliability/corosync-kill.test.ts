@@ -1,7 +1,7 @@
 // A fault on the real 3-node namespace cluster: corosync is killed (SIGKILL) on node-1, the node
 // papply runs on. pacemakerd survives it but its CIB manager, controller and attribute manager go
 // with the cluster layer, so node-1 can no longer read or write the CIB, while node-2 and node-3
-// keep quorum. Three moments:
+// keep quorum. Three moments, then a hung corosync:
 //  - before papply starts: the run fails at once, saying no cluster answers on node-1;
 //  - while papply waits for a service to start: the wait ends with an error naming the service
 //    and the unreadable status, not after its timeout and not with a stack trace;
@@ -53,7 +53,8 @@ describe.skipIf(clusterSkipReason())('corosync killed on the node papply runs on
     await cluster.waitForMembers(3);
     await cluster.removeResources(ids);
     dir = await mkdtemp(join(tmpdir(), 'papply-reliability-corosync-'));
-  }, 300_000);
+    // Waiting for the cluster lock (other files' cluster tests) counts against this hook's time.
+  }, 1_200_000);
   // Every test kills node-1's cluster layer: it is back, with quorum, before the next one starts.
   afterEach(async () => {
     if (!(await cluster.healthy())) await cluster.restartNode(1);
