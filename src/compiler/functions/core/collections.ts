@@ -2,7 +2,7 @@
 // unique, sort, dig, min, max, abs.
 
 import { PapplyError } from '../../../errors.js';
-import { typeOf } from '../../types/index.js';
+import { IntegerType, typeOf } from '../../types/index.js';
 import { formatValue } from '../../value-format.js';
 import { rubyInspect } from './sprintf.js';
 import { PFloat, isArray, isHash, type PHash, type Value } from '../../values.js';
@@ -61,21 +61,34 @@ function identityKey(value: Value): string {
   return `o${String(value)}`;
 }
 
+function uniqueItems(items: Value[], keyOf: (v: Value) => string): Value[] {
+  const seen = new Set<string>();
+  return items.filter((v) => {
+    const key = keyOf(v);
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+function iterableItems(value: Value): Value[] | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return Array.from({ length: Math.max(0, value) }, (_, i) => i);
+  if (value instanceof IntegerType && Number.isFinite(value.from) && Number.isFinite(value.to)) {
+    return Array.from({ length: Math.max(0, value.to - value.from + 1) }, (_, i) => value.from + i);
+  }
+  return undefined;
+}
+
 registerFunction('unique', (_ctx, args, block) => {
   checkArity('unique', args, 1);
   const [value] = args;
   const keyOf = (v: Value) => identityKey(block ? block.call([v]) : v);
+  // Other Iterables (an Integer n is 0..n-1, Integer[a, b] its range) give their unique elements.
+  const iterated = iterableItems(value);
+  if (iterated) return uniqueItems(iterated, keyOf);
   if (typeof value === 'string') {
     const seen = new Set<string>();
     return [...value].filter((c) => !seen.has(c) && seen.add(c)).join('');
   }
-  if (isArray(value)) {
-    const seen = new Set<string>();
-    return value.filter((v) => {
-      const key = keyOf(v);
-      return !seen.has(key) && seen.add(key);
-    });
-  }
+  if (isArray(value)) return uniqueItems(value, keyOf);
   if (isHash(value)) {
     // Keys grouped by their (unique) value: {'a' => 1, 'b' => 1} -> {['a', 'b'] => [1]}.
     const groups = new Map<string, { keys: Value[]; value: Value }>();

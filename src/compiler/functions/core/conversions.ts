@@ -149,7 +149,10 @@ function newInstance(target: BaseType, args: Value[]): Value {
   if (base instanceof IntegerType) result = toInteger(value, second, third);
   else if (base instanceof FloatType) result = toFloat(value, second);
   else if (base instanceof NumericType) result = toNumeric(value, second);
-  else if (base instanceof StringType) result = toStringValue(value, second);
+  else if (base instanceof StringType) {
+    if (args.length > 2) throw new PapplyError(`'new_string' expects between 1 and 2 arguments, got ${args.length}`);
+    result = toStringValue(value, second);
+  }
   else if (base instanceof BooleanType) result = toBoolean(value);
   else if (base instanceof ArrayType || base instanceof TupleType) result = toArray(value, second);
   else if (base instanceof HashType || base instanceof StructType) result = toHash(value);

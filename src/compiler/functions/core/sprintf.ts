@@ -248,9 +248,21 @@ function rubyArgument(value: Value): Value {
   return value;
 }
 
+/** How Ruby names a value in its conversion errors. */
+function rubyClassOf(value: Value): string {
+  if (value === undefined) return 'nil';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';
+  if (value instanceof PFloat) return 'Float';
+  if (isArray(value)) return 'Array';
+  if (isHash(value)) return 'Hash';
+  return 'Object';
+}
+
 registerFunction('sprintf', (_ctx, args) => {
   if (args.length === 0) throw new PapplyError(`sprintf(): Wrong number of arguments given (0 for minimum 1)`);
   const [template, ...rest] = args;
-  checkParam('sprintf', 'format', type('String'), template);
+  // A Puppet 3.x function: Ruby's own complaint for a non-String format.
+  if (typeof template !== 'string') throw new PapplyError(`no implicit conversion of ${rubyClassOf(template)} into String`);
   return rubyFormat(template as string, rest.map(rubyArgument));
 });

@@ -10,13 +10,13 @@ import { checkArity, checkParam, type } from './signature.js';
 import { rubyToS } from './sprintf.js';
 
 /** A regexp argument: a String (compiled as a regexp), a Regexp, or `Regexp[/x/]` / `Pattern[/x/]`. */
-function regexpSource(fn: string, name: string, value: Value): string {
+function regexpSource(fn: string, name: string, value: Value, expected = type('Variant', type('String'), type('Regexp'))): string {
   if (typeof value === 'string') return value;
   if (value instanceof PRegexp) return value.source;
   if (value instanceof RegexpType && value.pattern) return value.pattern.source;
   if (value instanceof TypeType && value.type instanceof RegexpType && value.type.pattern) return value.type.pattern.source;
   if (value instanceof PatternType && value.patterns.length) return value.patterns.map((p) => p.source).join('|');
-  checkParam(fn, name, type('Variant', type('String'), type('Regexp')), value);
+  checkParam(fn, name, expected, value);
   throw new PapplyError(`'${fn}' parameter '${name}' expects a String or Regexp value`);
 }
 
@@ -54,7 +54,7 @@ function regsubstOne(target: string, regexp: RegExp, replacement: string | PHash
 registerFunction('regsubst', (_ctx, args) => {
   checkArity('regsubst', args, 3, 5);
   const [target, pattern, replacement, flags, encoding] = args;
-  checkParam('regsubst', 'target', type('Variant', type('String'), type('Array', type('String'))), target);
+  checkParam('regsubst', 'target', type('Variant', type('Array', type('String')), type('String')), target);
   const source = regexpSource('regsubst', 'pattern', pattern);
   checkParam('regsubst', 'replacement', type('Variant', type('String'), type('Hash', type('String'), type('String'))), replacement);
   checkParam('regsubst', 'flags', type('Optional', type('Pattern', new PRegexp('^[GEIM]*$'))), flags);
@@ -73,7 +73,7 @@ registerFunction('split', (_ctx, args) => {
   checkArity('split', args, 2);
   const [text, pattern] = args;
   checkParam('split', 'str', type('String'), text);
-  const source = regexpSource('split', 'pattern', pattern);
+  const source = regexpSource('split', 'pattern', pattern, type('Variant', type('String'), type('Regexp'), type('Type', type('Regexp'))));
   const parts = (text as string).split(new RegExp(translateRubyRegexp(source), 'm')).map((p) => p ?? '');
   // Ruby drops trailing empty fields.
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
@@ -88,7 +88,7 @@ function joinLeaves(values: Value[], separator: string): string {
 registerFunction('join', (_ctx, args) => {
   checkArity('join', args, 1, 2);
   checkParam('join', 'arg', type('Array'), args[0]);
-  checkParam('join', 'delimiter', type('Optional', type('String')), args[1]);
+  if (args.length > 1) checkParam('join', 'delimiter', type('String'), args[1]);
   return joinLeaves(args[0] as Value[], (args[1] as string | undefined) ?? '');
 });
 

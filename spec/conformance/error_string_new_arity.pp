@@ -1,0 +1,2 @@
+# String() takes a value and at most one format.
+notify { "s": message => String(1, "%d", "extra") }
