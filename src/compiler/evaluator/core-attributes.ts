@@ -1,7 +1,10 @@
 // The attributes (parameters and properties, metaparameters aside) of Puppet 7's core resource
 // types, as Puppet::Type.type(t).allattrs lists them in Debian's Puppet 7.23. An attribute outside
-// these is refused when the compile finishes, as Puppet's Resource#validate does. Types not listed
-// here (Pacemaker's cs_*, module types, types moved out of Puppet's core) are not checked.
+// these is refused when the compile finishes, as Puppet's Resource#validate does. Other types papply
+// implements (Pacemaker's cs_*, concat, haproxy_fragment ...) are checked against their type
+// definitions, as Puppet checks a module's types; types papply does not know are not checked.
+
+import { findType } from '../../providers/framework/registry.js';
 
 const CORE_ATTRIBUTES: Record<string, string> = {
   exec: 'command creates cwd environment group logoutput onlyif path provider refresh refreshonly returns timeout tries try_sleep umask unless user',
@@ -26,9 +29,13 @@ const CORE_ATTRIBUTES: Record<string, string> = {
 
 const attributeSets = new Map(Object.entries(CORE_ATTRIBUTES).map(([type, names]) => [type, new Set(names.split(' '))]));
 
-/** Whether `attribute` is one of core type `type`'s; undefined when papply does not know the type's attributes. */
-export function isCoreAttribute(type: string, attribute: string): boolean | undefined {
+/** Whether `attribute` is one of type `type`'s; undefined when papply does not know the type's attributes. */
+export function isKnownAttribute(type: string, attribute: string): boolean | undefined {
+  if (attribute === 'name') return true;
   const attributes = attributeSets.get(type);
-  if (!attributes) return undefined;
-  return attributes.has(attribute) || attribute === 'name';
+  if (attributes) return attributes.has(attribute);
+  const implemented = findType(type);
+  if (!implemented) return undefined;
+  // Puppet gives every type with providers a `provider` parameter.
+  return implemented.attributes.has(attribute) || attribute === 'provider';
 }

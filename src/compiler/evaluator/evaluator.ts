@@ -17,7 +17,7 @@ import { ControlFlowSignal, evaluateCallFunction, evaluateCallMethod, evaluateLa
 import { evaluateExportedCollect } from './collector-exported.js';
 import { evaluateVirtualCollect, RealizeCollector, type Collector } from './collector-virtual.js';
 import { evaluateComparison, evaluateIn, evaluateMatch } from './comparison.js';
-import { isCoreAttribute } from './core-attributes.js';
+import { isKnownAttribute } from './core-attributes.js';
 import { evaluateAnd, evaluateCase, evaluateIf, evaluateNot, evaluateOr, evaluateSelector, evaluateUnless } from './conditionals.js';
 import { declareClass, evaluateDefine, evaluateNode, includeClasses } from './definitions.js';
 import {
@@ -341,11 +341,11 @@ export class Evaluator {
     return resource;
   }
 
-  /** A core type's resource may only have that type's attributes and metaparameters (Puppet's Resource#validate). */
+  /** A known type's resource may only have that type's attributes and metaparameters (Puppet's Resource#validate). */
   private checkAttributeNames(resource: CompiledResource): void {
     if (resource.kind !== 'compilable_type') return;
     for (const name of resource.params.keys()) {
-      if (METAPARAMS.has(name) || isCoreAttribute(resource.typeName, name) !== false) continue;
+      if (METAPARAMS.has(name) || isKnownAttribute(resource.typeName, name) !== false) continue;
       const where = resource.loc ? ` (file: ${resource.loc.file}, line: ${resource.loc.line})` : '';
       throw new PapplyError(`no parameter named '${name}'${where} on ${resource.ref}`, resource.loc);
     }
