@@ -93,7 +93,15 @@ export class RealizeCollector implements Collector {
   }
 }
 
+/** A collector must name a resource type or define that exists (Puppet's CollectorTransformer). */
+export function checkCollectedType(node: CollectExpression, ev: Evaluator): void {
+  const name = node.type.name.replace(/^::/, '').toLowerCase();
+  if (name === 'class') throw new PapplyError('Classes cannot be collected', node.loc);
+  if (!ev.loader.isResourceType(name) && !ev.loader.findDefine(name, ev)) throw new PapplyError(`Resource type ${name} doesn't exist`, node.loc);
+}
+
 export function evaluateVirtualCollect(node: CollectExpression, scope: Scope, ev: Evaluator): Value {
+  checkCollectedType(node, ev);
   const type = capitalizeTypeName(node.type.name);
   const query = compileQuery(node.query.query, scope, ev);
   const overrides = ev.evaluateAttributes(node.operations, scope);
