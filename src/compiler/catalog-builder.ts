@@ -204,6 +204,22 @@ export class CatalogBuilder {
     this.byKey.set(key, resource);
   }
 
+  /** The `alias` metaparameter: `name` finds the resource too; a resource already known by it is a conflict. */
+  aliasAs(resource: CompiledResource, name: string): void {
+    const key = resourceKey(resource.type, name);
+    const existing = this.byKey.get(key);
+    if (existing === resource || key === resource.key) return;
+    if (existing) {
+      const where = resource.loc ? ` at (file: ${resource.loc.file}, line: ${resource.loc.line})` : '';
+      const existingWhere = existing.loc ? ` (file: ${existing.loc.file}, line: ${existing.loc.line})` : '';
+      throw new PapplyError(
+        `Cannot alias ${resource.ref} to ${JSON.stringify(name)}${where}; resource ${JSON.stringify([resource.type, name]).replace(',', ', ')} already declared${existingWhere}`,
+        resource.loc,
+      );
+    }
+    this.byKey.set(key, resource);
+  }
+
   addEdge(source: CompiledResource, target: CompiledResource): void {
     this.edges.push([source, target]);
   }

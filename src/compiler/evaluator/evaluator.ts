@@ -338,6 +338,7 @@ export class Evaluator {
     const namevarName = !definition && typeName in NAMEVARS ? NAMEVARS[typeName] : 'name';
     const namevar = namevarName ? resource.get(namevarName) : undefined;
     if (typeof namevar === 'string' && namevar !== title) this.builder.alias(resource, namevar);
+    for (const name of flattenValues(resource.get('alias'))) if (typeof name === 'string') this.builder.aliasAs(resource, name);
     return resource;
   }
 
