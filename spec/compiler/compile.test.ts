@@ -411,6 +411,12 @@ describe('errors', () => {
     expect(compileError(`notify { 'x': message => no_such_function(1) }`).describe()).toBe("site.pp:1:26: Unknown function: 'no_such_function'");
   });
 
+  it('warns as Puppet when a hash literal gives a key twice, at the second entry\'s =>, and keeps the last value', () => {
+    const catalog = compile(`$h = {\n  'ip' => '192.0.2.10',\n  ip   => '192.0.2.11',\n}\nnotify { 'vip': message => $h['ip'] }\n`);
+    expect(catalog.warnings).toEqual(["The key 'ip' is declared more than once (file: site.pp, line: 3, column: 8)"]);
+    expect(params(catalog, 'Notify[vip]').message).toBe('192.0.2.11');
+  });
+
   it('checks the text an interpolating heredoc with a syntax tag produces, at its first line (as Puppet)', () => {
     const code = `$v = 'INFINITY'\n$x = @("END":json)\n  { "stickiness": \${v} }\n  | END\nnotify { $x: }\n`;
     const error = compileError(code);

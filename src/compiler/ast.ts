@@ -17,6 +17,8 @@ export interface Program extends NodeBase {
   body: Expression[];
   /** Definitions (class, define, node, function, type alias) found anywhere in the file, in order. */
   definitions: Definition[];
+  /** What Puppet's validator only warns about (a hash key given twice ...). */
+  warnings?: { message: string; loc: Loc }[];
 }
 
 export interface Block extends NodeBase {

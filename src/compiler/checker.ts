@@ -98,7 +98,40 @@ function integerValue(raw: string): bigint {
   return BigInt(raw);
 }
 
-function check(root: unknown, text: string): void {
+/** A hash key Puppet can compare before evaluating (a literal), as a comparable text; undefined otherwise. */
+function literalKey(key: AstNode): { id: string; shown: string } | undefined {
+  switch (key.kind) {
+    case 'String':
+      return { id: `s:${key.value as string}`, shown: key.value as string };
+    case 'QualifiedName':
+      return { id: `s:${key.name as string}`, shown: key.name as string };
+    case 'Number':
+      return { id: `n:${key.raw as string}`, shown: key.raw as string };
+    case 'Boolean':
+      return { id: `b:${String(key.value)}`, shown: String(key.value) };
+    default:
+      return undefined;
+  }
+}
+
+/** Where an entry's `=>` stands: Puppet places a hash entry there. */
+function arrowLoc(entry: AstNode, text: string): Loc {
+  const key = entry.key as AstNode;
+  const from = key.loc.endOffset;
+  if (from === undefined || key.loc.offset === undefined) return entry.loc;
+  const at = text.indexOf('=>', from);
+  if (at < 0) return entry.loc;
+  let { line, column } = key.loc;
+  for (let index = key.loc.offset; index < at; index++) {
+    if (text[index] === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { ...entry.loc, line, column, offset: at };
+}
+
+function check(root: unknown, text: string, warnings: { message: string; loc: Loc }[] = []): void {
   forEachNode(root, (node) => {
     switch (node.kind) {
       case 'HostClass':
@@ -163,6 +196,16 @@ function check(root: unknown, text: string): void {
       case 'String':
         if (node.syntax) checkExternalSyntax(node.value as string, node.syntax as HeredocSyntax);
         break;
+      case 'Hash': {
+        const seen = new Set<string>();
+        for (const entry of node.entries as AstNode[]) {
+          const key = literalKey(entry.key as AstNode);
+          if (!key) continue;
+          if (seen.has(key.id)) warnings.push({ message: `The key '${key.shown}' is declared more than once`, loc: arrowLoc(entry, text) });
+          seen.add(key.id);
+        }
+        break;
+      }
       case 'Number':
         if (!node.isFloat && integerValue(node.raw as string) > MAX_INTEGER) {
           throw new PapplyError(`A Literal Integer resulted in a value outside of Puppet Integer max range, got '+0x${integerValue(node.raw as string).toString(16)}'`, node.loc);
@@ -174,8 +217,11 @@ function check(root: unknown, text: string): void {
   });
 }
 
-export function checkProgram(program: Program, text: string): void {
-  check(program.body, text);
+/** Throws Puppet's first validation error; returns what Puppet only warns about. */
+export function checkProgram(program: Program, text: string): { message: string; loc: Loc }[] {
+  const warnings: { message: string; loc: Loc }[] = [];
+  check(program.body, text, warnings);
+  return warnings;
 }
 
 export function checkEppTemplate(template: EppTemplate, text: string): void {

@@ -114,7 +114,13 @@ function evaluate(options: CompileOptions): { evaluator: Evaluator; nodeName: st
   const nodeName = (options.nodeName ?? String(facts.fqdn ?? facts.hostname ?? hostname())).toLowerCase();
   const modulepath = options.modulepath ?? ['modules'];
   // Types papply's engine implements (concat, haproxy_conf_dir ...) are known resource types.
-  const loader = new Loader(modulepath, parseManifest, (name) => findType(name) !== undefined);
+  // Files are parsed once the evaluator exists; what Puppet's validator warns about goes with its warnings.
+  const parseWithWarnings = (text: string, file: string) => {
+    const program = parseManifest(text, file);
+    for (const warning of program.warnings ?? []) evaluator.warn(warning.message, warning.loc);
+    return program;
+  };
+  const loader = new Loader(modulepath, parseWithWarnings, (name) => findType(name) !== undefined);
   const variables = topVariables(nodeName, facts);
   if (options.subject) variables.set('__papply_subject_params', fromPlain(options.subject.params ?? {}));
   const evaluator = new Evaluator(loader, {

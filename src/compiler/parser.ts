@@ -15,7 +15,8 @@ import { checkEppTemplate, checkProgram } from './checker.js';
  */
 export function parseManifest(text: string, file: string): Program {
   const program = runParser(text, file, 'Program') as Program;
-  checkProgram(program, text);
+  const warnings = checkProgram(program, text);
+  if (warnings.length > 0) program.warnings = warnings;
   program.definitions = collectDefinitions(program.body);
   return program;
 }
