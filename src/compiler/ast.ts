@@ -138,6 +138,8 @@ export interface ArithmeticExpression extends NodeBase {
   op: '+' | '-' | '*' | '/' | '%' | '<<' | '>>';
   left: Expression;
   right: Expression;
+  /** The operator's place (Puppet reports an Integer overflow there). */
+  opLoc?: Loc;
 }
 
 export interface ComparisonExpression extends NodeBase {

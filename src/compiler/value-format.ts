@@ -40,10 +40,28 @@ export function scaledDigits(x: number, scale: number): bigint {
   return q;
 }
 
+/** Whether the exact value of the double x (0 < x < 1) is more than 5 * 10^-(digits + 1). */
+function exceedsHalfUnit(x: number, digits: number): boolean {
+  // x = mantissa * 2^-shift exactly, with an integer mantissa.
+  let mantissa = x;
+  let shift = 0;
+  while (!Number.isInteger(mantissa)) {
+    mantissa *= 2;
+    shift++;
+  }
+  return BigInt(mantissa) * 10n ** BigInt(digits + 1) > 5n * 2n ** BigInt(shift);
+}
+
 /** Ruby's `%.Nf` of |x| (no sign); Number#toFixed rounds differently. */
 export function formatFixed(x: number, digits: number): string {
   // From 2^53 on a double is an integer: Ruby prints its exact digits (1e100 is 10000000000000000159...).
   if (Math.abs(x) >= 2 ** 53) return `${BigInt(Math.abs(x))}${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
+  // Below one unit of the last digit Ruby's dtoa compares the double's exact value with half a unit
+  // (0.05 is a little above 0.05: '%.1f' gives 0.1; ties go down); above, digits round half-even.
+  if (x !== 0 && Math.abs(x) < 10 ** -digits) {
+    const up = exceedsHalfUnit(Math.abs(x), digits);
+    return digits === 0 ? (up ? '1' : '0') : `0.${'0'.repeat(digits - 1)}${up ? '1' : '0'}`;
+  }
   const text = scaledDigits(x, digits).toString().padStart(digits + 1, '0');
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
@@ -158,10 +176,8 @@ export function toCatalogValue(value: Value): CatalogValue {
   if (value instanceof PRegexp) return { __ptype: 'Regexp', __pvalue: value.source };
   if (value === DEFAULT) return { __ptype: 'Default' };
   if (value instanceof PType) {
-    const ref = referenceString(value);
-    if (ref) return ref;
-    const simple = (value as { simpleName?: string }).simpleName ?? String(value);
-    return { __ptype: `Pcore::${simple}Type` };
+    // Puppet's catalog holds a type value as its string form (`Integer[1, 2]`, `Struct[{...}]`).
+    return referenceString(value) ?? String(value);
   }
   return String(value);
 }

@@ -27,7 +27,44 @@ function toNumber(value: Value, loc: SourceLocation, op: string): PNumber {
     }
     if (/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return { value: Number(text), isFloat: true };
   }
-  throw new PapplyError(`The value '${formatValue(value)}' cannot be converted to Numeric.`, loc, { cause: op });
+  throw new PapplyError(`The value '${rubyToS(value)}' cannot be converted to Numeric.`, loc, { cause: op });
+}
+
+/** Ruby's `to_s` of the value Puppet names in the message: strings plain, collections as `inspect`. */
+function rubyToS(value: Value): string {
+  const inspect = (v: Value): string => {
+    if (v === undefined) return 'nil';
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (Array.isArray(v)) return `[${v.map(inspect).join(', ')}]`;
+    if (v instanceof Map) return `{${[...v].map(([k, x]) => `${inspect(k)}=>${inspect(x)}`).join(', ')}}`;
+    return formatValue(v);
+  };
+  return Array.isArray(value) || value instanceof Map ? inspect(value) : formatValue(value);
+}
+
+const MAX_INTEGER = 2n ** 63n - 1n;
+const MIN_INTEGER = -(2n ** 63n);
+
+/**
+ * An Integer result as Puppet checks it: within 64 bits, else its NUMERIC_OVERFLOW error. Doubles are
+ * exact up to 2^53; beyond, the exact result is recomputed with BigInt only to decide and to print it.
+ */
+function checkedInteger(op: string, result: number, exact: () => bigint, loc: SourceLocation): number {
+  if (Number.isSafeInteger(result)) return result;
+  const big = exact();
+  if (big >= MIN_INTEGER && big <= MAX_INTEGER) return Number(big);
+  const magnitude = big < 0n ? -big : big;
+  throw new PapplyError(
+    `A '${op}' expression resulted in a value outside of Puppet Integer ${big > 0n ? 'max' : 'min'} range, got '${big > 0n ? '+' : '-'}0x${magnitude.toString(16)}'`,
+    loc,
+  );
+}
+
+/** Ruby's Integer#<< (a negative count shifts right, flooring). */
+function shiftLeft(a: number, count: number, op: string, loc: SourceLocation): number {
+  if (count < 0) return Math.floor(a / 2 ** -count);
+  // Past 64 bits any non-zero value overflows: cap the count so the BigInt stays small.
+  return checkedInteger(op, a * 2 ** count, () => BigInt(a) << BigInt(Math.min(count, 130)), loc);
 }
 
 function numberValue(result: number, isFloat: boolean): Value {
@@ -36,7 +73,9 @@ function numberValue(result: number, isFloat: boolean): Value {
 }
 
 /** `loc` is the expression's (and its left operand's) place; `rightLoc` the right operand's, where Puppet blames it. */
-export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: Value, loc: SourceLocation, rightLoc: SourceLocation = loc): Value {
+export function arithmetic(
+  op: ArithmeticExpression['op'], left: Value, right: Value, loc: SourceLocation, rightLoc: SourceLocation = loc, opLoc: SourceLocation = loc,
+): Value {
   if (Array.isArray(left)) {
     switch (op) {
       case '+':
@@ -74,13 +113,17 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
   const a = toNumber(left, loc, op);
   const b = toNumber(right, rightLoc, op);
   const isFloat = a.isFloat || b.isFloat;
+  if (isFloat && (op === '+' || op === '-' || op === '*' || op === '/')) {
+    const result = op === '+' ? a.value + b.value : op === '-' ? a.value - b.value : op === '*' ? a.value * b.value : a.value / b.value;
+    if (result === Infinity || result === -Infinity) throw new PapplyError(`The result of the ${op} expression is Infinity`, loc);
+  }
   switch (op) {
     case '+':
-      return numberValue(a.value + b.value, isFloat);
+      return isFloat ? numberValue(a.value + b.value, true) : checkedInteger(op, a.value + b.value, () => BigInt(a.value) + BigInt(b.value), opLoc);
     case '-':
-      return numberValue(a.value - b.value, isFloat);
+      return isFloat ? numberValue(a.value - b.value, true) : checkedInteger(op, a.value - b.value, () => BigInt(a.value) - BigInt(b.value), opLoc);
     case '*':
-      return numberValue(a.value * b.value, isFloat);
+      return isFloat ? numberValue(a.value * b.value, true) : numberValue(checkedInteger(op, a.value * b.value, () => BigInt(a.value) * BigInt(b.value), opLoc), false);
     case '/':
       if (b.value === 0) throw new PapplyError('Division by 0', rightLoc);
       return numberValue(isFloat ? a.value / b.value : Math.floor(a.value / b.value), isFloat); // Ruby floors integer division
@@ -90,9 +133,9 @@ export function arithmetic(op: ArithmeticExpression['op'], left: Value, right: V
       if (b.value === 0) throw new PapplyError('Division by 0', rightLoc);
       return a.value - b.value * Math.floor(a.value / b.value);
     case '<<':
-      return a.value * 2 ** b.value;
+      return shiftLeft(a.value, b.value, op, opLoc);
     case '>>':
-      return Math.floor(a.value / 2 ** b.value);
+      return shiftLeft(a.value, -b.value, op, opLoc);
   }
 }
 
@@ -103,7 +146,7 @@ function chunk(values: Value[]): Value[][] {
 }
 
 export function evaluateArithmetic(node: ArithmeticExpression, scope: Scope, ev: Evaluator): Value {
-  return arithmetic(node.op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), node.loc, placeOf(node.right));
+  return arithmetic(node.op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), node.loc, placeOf(node.right), node.opLoc ?? node.loc);
 }
 
 export function evaluateNegate(node: NegateExpression, scope: Scope, ev: Evaluator): Value {

@@ -224,6 +224,7 @@ function coreType(name: string, params: Value[], loc?: SourceLocation): PType | 
       return new RegexpType(p instanceof PRegexp ? p : new PRegexp(String(p)));
     }
     case 'Tuple': {
+      if (params.length === 0) return TupleType.DEFAULT;
       const types: BaseType[] = [];
       let i = 0;
       while (i < params.length && params[i] instanceof BaseType) types.push(params[i++] as BaseType);

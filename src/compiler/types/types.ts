@@ -581,6 +581,7 @@ export class TupleType extends BaseType {
     return TupleType.DEFAULT;
   }
   override toString(): string {
+    if (this === TupleType.DEFAULT) return 'Tuple';
     const params = this.types.map(String);
     if (this.explicitSize) params.push(...rangeParts(this.explicitSize.min, this.explicitSize.max, -1));
     return withParams('Tuple', params);

@@ -1,0 +1,1 @@
+notify { 'overflow': message => 1000000 << 64 }
