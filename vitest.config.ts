@@ -9,7 +9,9 @@ export default defineConfig({
     // Cluster and CIB tests drive real Pacemaker processes: give them room, and keep files that
     // share the namespace cluster from running at the same time.
     testTimeout: 60_000,
-    hookTimeout: 300_000,
+    // A cluster file's beforeAll includes waiting for the cluster lock while other files hold it
+    // (some for 4-5 minutes: live-cluster, the reliability faults), so hooks get more room.
+    hookTimeout: 1_200_000,
     pool: 'forks',
     globalSetup: ['spec/support/global-setup.ts'],
   },

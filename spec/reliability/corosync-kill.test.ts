@@ -53,8 +53,7 @@ describe.skipIf(clusterSkipReason())('corosync killed on the node papply runs on
     await cluster.waitForMembers(3);
     await cluster.removeResources(ids);
     dir = await mkdtemp(join(tmpdir(), 'papply-reliability-corosync-'));
-    // Waiting for the cluster lock (other files' cluster tests) counts against this hook's time.
-  }, 1_200_000);
+  });
   // Every test kills node-1's cluster layer: it is back, with quorum, before the next one starts.
   afterEach(async () => {
     if (!(await cluster.healthy())) await cluster.restartNode(1);
