@@ -75,7 +75,7 @@ describe('errors name the template, the line and the construct', () => {
     ['retry', "<% begin; x = 1; rescue; retry; end %>", /unsupported Ruby construct 'retry'/],
     ['unsupported errors are not rescued', "<% begin; x = 1.frobnicate; rescue => e; end %>", /unsupported Ruby method 'frobnicate'/],
     ['heredoc', '<%= <<-EOS\nx\nEOS\n%>', /unsupported Ruby construct 'heredoc'/],
-    ['method on nil', '\n\n\n<%= @missing.empty? %>', /undefined method 'empty\?' for nil:NilClass at .*:4/],
+    ['method on nil', '\n\n\n<%= @missing.empty? %>', /^Failed to parse inline template: undefined method `empty\?' for nil:NilClass at .*:4/],
     ['unknown method', "<%= 'x'.frobnicate %>", /unsupported Ruby method 'frobnicate' for String/],
     ['syntax error', '<% if true %>', /syntax error in ERB template \(Ruby\)/],
     ['raise', "<% raise 'custom failure' %>", /custom failure/],
@@ -107,7 +107,7 @@ describe('errors name the template, the line and the construct', () => {
       lookupFunction('inline_template')!(contextFor({}), ['\n<%= @nope.size %>']);
       expect.unreachable();
     } catch (e) {
-      expect((e as PapplyError).describe()).toBe("spec.pp:1:1: undefined method 'size' for nil:NilClass at inline_template at spec.pp:1:2");
+      expect((e as PapplyError).describe()).toBe("spec.pp:1:1: Failed to parse inline template: undefined method `size' for nil:NilClass at inline_template at spec.pp:1:2");
     }
   });
 });

@@ -19,7 +19,7 @@ registerFunction('template', (ctx, args) =>
     .map((reference) => {
       const path = ctx.resolveModuleFile('templates', reference);
       if (!path) throw new PapplyError(`Could not find template '${reference}'`, ctx.loc);
-      return renderErbFile(path, ctx);
+      return renderErbFile(path, ctx, reference);
     })
     .join(''),
 );

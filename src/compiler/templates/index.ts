@@ -48,10 +48,11 @@ function describeFound(found: string | null): string {
 }
 
 /**
- * Renders ERB `source` (named `file` in errors) with the calling scope of `ctx`. Errors name the
- * template file and line in their message and carry the call site (the manifest) as location.
+ * Renders ERB `source` (named `file` in errors) with the calling scope of `ctx`. Errors carry the
+ * call site (the manifest) as location; a template file's (given by `reference`) also name its path
+ * and line, as Puppet's do.
  */
-export function renderErb(source: string, file: string, ctx: CallContext): string {
+export function renderErb(source: string, file: string, ctx: CallContext, reference?: string): string {
   let compiledTemplate: CompiledTemplate;
   try {
     compiledTemplate = compileTemplate(source, file);
@@ -61,17 +62,17 @@ export function renderErb(source: string, file: string, ctx: CallContext): strin
   try {
     return new RubyInterpreter({ ...compiledTemplate, file, ctx }).render();
   } catch (error) {
-    throw templateError(error, file, ctx.loc);
+    throw templateError(error, file, ctx.loc, reference);
   }
 }
 
-/** Renders a template file (already resolved to a path). */
-export function renderErbFile(path: string, ctx: CallContext): string {
+/** Renders a template file (already resolved to a path from `reference`, `module/file.erb`). */
+export function renderErbFile(path: string, ctx: CallContext, reference: string): string {
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
   } catch (error) {
     throw new PapplyError(`Could not read template ${path}: ${(error as Error).message}`, ctx.loc);
   }
-  return renderErb(source, path, ctx);
+  return renderErb(source, path, ctx, reference);
 }

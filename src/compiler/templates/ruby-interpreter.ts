@@ -924,8 +924,20 @@ function roundHalfAway(value: number, digits: number): number {
 }
 
 /** A Ruby error as papply reports it: the template file and line in the message, at the call site. */
-export function templateError(error: unknown, file: string, callSite: SourceLocation): unknown {
-  if (error instanceof RubyError) return new PapplyError(`${error.message} at ${file}:${error.line ?? 1}`, callSite);
+/**
+ * A template's failure as Puppet reports it at the call: a template file by its reference, path and
+ * line, an inline template by the detail (papply adds where in the template). Ruby quotes method
+ * names `so'.
+ */
+export function templateError(error: unknown, file: string, callSite: SourceLocation, reference?: string): unknown {
+  if (error instanceof RubyError) {
+    const detail = error.message.replace(/^undefined method '([^']*)'/, "undefined method `$1'");
+    const message =
+      reference === undefined
+        ? `Failed to parse inline template: ${detail} at ${file}:${error.line ?? 1}`
+        : `Failed to parse template ${reference}:\n  Filepath: ${file}\n  Line: ${error.line ?? 1}\n  Detail: ${detail}`;
+    return new PapplyError(message, callSite);
+  }
   if (error instanceof BreakSignal || error instanceof NextSignal) return new PapplyError(`'break' or 'next' outside of a block in ${file}`, callSite);
   return error;
 }
