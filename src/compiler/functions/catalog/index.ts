@@ -8,7 +8,7 @@ import type { EppTemplate } from '../../ast.js';
 import { flattenValues } from '../../catalog-builder.js';
 import type { EvaluatorCallContext } from '../../evaluator/call.js';
 import type { Evaluator } from '../../evaluator/evaluator.js';
-import { refTarget } from '../../evaluator/resource-ref.js';
+import { parseReference, refTarget } from '../../evaluator/resource-ref.js';
 import { parseEpp } from '../../parser.js';
 import type { AttributeValue } from '../../scope.js';
 import { ClassType, ResourceType } from '../../types/index.js';
@@ -75,7 +75,8 @@ registerFunction('contain', (ctx, args) => {
 registerFunction('realize', (ctx, args) => {
   const { evaluator, loc } = evaluatorOf(ctx);
   const targets = flattenValues(args).map((arg) => {
-    const target = refTarget(arg);
+    // Like Puppet, a string is read as a reference ('Package[crmsh]').
+    const target = typeof arg === 'string' ? parseReference(arg) : refTarget(arg);
     if (!target) throw new PapplyError(`realize() expects resource references, got ${formatValue(arg)}`, loc);
     return target;
   });
