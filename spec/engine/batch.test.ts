@@ -38,6 +38,20 @@ class StoreProvider extends Provider {
 
 registerType({ name: 'spec_stored', ensurable: { defaultTo: 'present' }, attributes: { name: { kind: 'parameter', namevar: true } } }, [StoreProvider]);
 
+/** The same store, with a batch that gathers its later ready members into a commit (Batch.gathersAhead). */
+class GatheringStoreBatch extends StoreBatch {
+  readonly gathersAhead = true;
+}
+
+class GatheringStoreProvider extends StoreProvider {
+  static override readonly providerName = 'gathering_store';
+  static override createBatch(context: ApplyContext): Batch {
+    return new GatheringStoreBatch(String(context.options.store));
+  }
+}
+
+registerType({ name: 'spec_gathered', ensurable: { defaultTo: 'present' }, attributes: { name: { kind: 'parameter', namevar: true } } }, [GatheringStoreProvider]);
+
 let dir: string;
 let store: string;
 beforeEach(() => {
@@ -92,6 +106,39 @@ describe('batched providers', () => {
     expect(existsSync(join(dir, 'seen-free'))).toBe(true);
     expect(JSON.parse(readFileSync(store, 'utf8'))).toEqual([]);
     expect(report.metrics.changes.total).toBe(1); // only Exec[free]
+  });
+});
+
+describe('batches that gather ahead', () => {
+  const gathered = (title: string, parameters: Declared['parameters'] = {}): Declared => ({ type: 'spec_gathered', title, parameters });
+
+  it('take in later members whose dependencies are done when a dependent needs a commit: one commit for interleaved members', async () => {
+    writeFileSync(store, '[]');
+    const catalog = catalogOf([
+      gathered('p1'), snapshot('s1', { require: 'Spec_gathered[p1]' }),
+      gathered('p2'), snapshot('s2', { require: 'Spec_gathered[p2]' }),
+      // Depends on something not run yet when s1 needs the commit: waits for its own turn.
+      snapshot('setup'), gathered('p3', { require: 'Exec[setup]' }), snapshot('s3', { require: 'Spec_gathered[p3]' }),
+    ]);
+    const { report, lines } = await apply(catalog, { options: { store } });
+    expect(report.metrics.resources.failed).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'seen-s1'), 'utf8'))).toEqual(['p1', 'p2']);
+    expect(JSON.parse(readFileSync(join(dir, 'seen-s3'), 'utf8'))).toEqual(['p1', 'p2', 'p3']);
+    expect(commits()).toBe(2);
+    // Gathered members are reported once each, before the dependent that needed the commit.
+    const order = lines.filter((line) => /ensure: created|executed successfully/.test(line)).map((line) => /(?:Spec_gathered|Exec)\[(\w+)\]/.exec(line)![1]);
+    expect(order).toEqual(['p1', 'p2', 's1', 's2', 'setup', 'p3', 's3']);
+  });
+
+  it('a failed gathered commit fails every member and skips the dependents of each', async () => {
+    writeFileSync(store, '[]');
+    const catalog = catalogOf([gathered('good'), snapshot('needs-good', { require: 'Spec_gathered[good]' }), gathered('bad'), snapshot('needs-bad', { require: 'Spec_gathered[bad]' }), snapshot('free')]);
+    const { report } = await apply(catalog, { options: { store } });
+    expect(report.resource_statuses['Spec_gathered[good]']!.failed).toBe(true);
+    expect(report.resource_statuses['Spec_gathered[bad]']!.failed).toBe(true);
+    expect(report.resource_statuses['Exec[needs-good]']!.skipped).toBe(true);
+    expect(report.resource_statuses['Exec[needs-bad]']!.skipped).toBe(true);
+    expect(existsSync(join(dir, 'seen-free'))).toBe(true);
   });
 });
 

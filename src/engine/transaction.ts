@@ -72,6 +72,13 @@ export class Transaction {
   private postponedSentinels: GraphNode[] = [];
   /** Per resource: time it spent detached with its work done, waiting to be resumed. */
   private readonly idleMs = new Map<Resource, number>();
+  /** The run order, and the position of the node being evaluated in it. */
+  private order: readonly GraphNode[] = [];
+  private cursor = 0;
+  /** Resource nodes evaluated so far (early ones included). */
+  private readonly evaluated = new Set<GraphNode>();
+  /** Batch members evaluated ahead of their turn (Batch.gathersAhead). */
+  private readonly evaluatedEarly = new Set<GraphNode>();
 
   constructor(private readonly options: TransactionOptions) {
     const byBatch = new Map<Batch, PendingBatch>();
@@ -82,10 +89,14 @@ export class Transaction {
   }
 
   async run(order: readonly GraphNode[]): Promise<void> {
-    for (const node of order) {
+    this.order = order;
+    for (this.cursor = 0; this.cursor < order.length; this.cursor++) {
+      const node = order[this.cursor]!;
       if (node.kind === 'resource') {
+        if (this.evaluatedEarly.has(node)) continue;
         await this.resumeDependencies(node);
         await this.evaluate(node);
+        this.evaluated.add(node);
       } else if (this.isWaiting(node)) this.postponedSentinels.push(node);
       else this.passEventsThrough(node);
     }
@@ -256,7 +267,10 @@ export class Transaction {
     for (const pending of new Set(this.pending.values())) {
       // A member of the same batch is committed together with what it depends on (one CIB patch
       // holds a primitive and its constraints, in dependency-safe order): no commit in between.
-      if (pending.blocked.has(node) && pending !== ownBatch) await this.commit(pending);
+      if (pending.blocked.has(node) && pending !== ownBatch) {
+        if (pending.batch.gathersAhead) await this.gatherAhead(pending);
+        await this.commit(pending);
+      }
     }
     const failedDependencies = this.failedDependencies(node);
     if (failedDependencies.length > 0) {
@@ -465,6 +479,33 @@ export class Transaction {
       status.failed = true;
       resource.err(`Failed to call refresh: ${errorMessage(error)}`);
     }
+  }
+
+  /** Evaluates now the later members of the batch whose dependencies are all done, for one commit. */
+  private async gatherAhead(pending: PendingBatch): Promise<void> {
+    for (let index = this.cursor + 1; index < this.order.length; index++) {
+      const node = this.order[index]!;
+      if (node.kind !== 'resource' || this.evaluatedEarly.has(node)) continue;
+      if (this.pending.get(node.resource!.provider.constructor as ProviderClass) !== pending || !this.dependenciesDone(node)) continue;
+      this.evaluatedEarly.add(node);
+      await this.evaluate(node);
+      this.evaluated.add(node);
+    }
+  }
+
+  /**
+   * Whether everything `node` depends on has finished, through container sentinels; a sentinel
+   * still holding events for its contents (a refresh) is not passed yet, so it does not count.
+   */
+  private dependenciesDone(node: GraphNode, seen = new Set<GraphNode>()): boolean {
+    for (const { source } of this.options.graph.incoming.get(node)!) {
+      if (seen.has(source)) continue;
+      seen.add(source);
+      if (source.kind === 'resource') {
+        if (!this.evaluated.has(source) || this.detached.has(source)) return false;
+      } else if ((this.queued.get(source)?.length ?? 0) > 0 || !this.dependenciesDone(source, seen)) return false;
+    }
+    return true;
   }
 
   /** Commits a batch's pending members; a failed commit fails them all. */

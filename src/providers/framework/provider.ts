@@ -30,6 +30,12 @@ export interface Batch {
    * their dependents are skipped.
    */
   commit(members: readonly Resource[]): Promise<void>;
+  /**
+   * When set, a commit something is waiting for first takes in the batch's later members whose
+   * dependencies are all done (evaluating them early), so one commit serves them all. This gives
+   * up Puppet's manifest order among unrelated resources of the batch for fewer commits.
+   */
+  readonly gathersAhead?: boolean;
 }
 
 /** The static side of a provider class, as the engine sees it. */

@@ -30,6 +30,13 @@ export class CibBatch implements Batch {
   /** Items of noop commits so far (what the run would have written). */
   private readonly previewed: DesiredItem[] = [];
 
+  /**
+   * The CIB only declares: a primitive or constraint written before its turn changes nothing a
+   * manifest can observe but its own service's start, while one patch per service (wrappers
+   * interleave primitives and services) costs a CIB write and a transition each.
+   */
+  readonly gathersAhead = true;
+
   constructor(private readonly context: ApplyContext) {}
 
   /** The run's session: opened (and the CIB read) once, on first use. */
