@@ -6,6 +6,7 @@ import type { ComparisonExpression, InExpression, MatchExpression } from '../ast
 import type { Scope } from '../scope.js';
 import { PDefault, PFloat, PRegexp, PType, type Value } from '../values.js';
 import type { Evaluator } from './evaluator.js';
+import { aValueLabel } from './value-label.js';
 import { compareTypes, typeOf } from '../types/index.js';
 import { formatValue, puppetEquals } from '../value-format.js';
 
@@ -88,7 +89,7 @@ export function matchValue(value: Value, pattern: Value, scope: Scope, loc: Sour
   if (pattern instanceof PRegexp) regexp = pattern.regexp;
   else if (typeof pattern === 'string') regexp = new PRegexp(pattern).regexp;
   else throw new PapplyError(`Can not convert right match operand to a regular expression. Caused by 'Can not convert ${formatValue(pattern)} to a Regexp'`, loc);
-  if (typeof value !== 'string') throw new PapplyError(`Left match operand must result in a String value. Got ${value === undefined ? 'Undef' : typeof value}`, loc);
+  if (typeof value !== 'string') throw new PapplyError(`Left match operand must result in a String value. Got ${aValueLabel(value)}.`, loc);
   return regexpMatches(regexp, value, scope);
 }
 

@@ -6,11 +6,12 @@ import { PapplyError, type SourceLocation } from '../../errors.js';
 import type { RelationshipExpression } from '../ast.js';
 import { flattenValues, type CompiledResource } from '../catalog-builder.js';
 import type { Scope } from '../scope.js';
-import { PRegexp, PType, type Value } from '../values.js';
+import { PType, type Value } from '../values.js';
 import type { Collector } from './collector-virtual.js';
 import type { Evaluator } from './evaluator.js';
 import { parseReference, referenceTo, refString, refTarget } from './resource-ref.js';
 import { formatValue } from '../value-format.js';
+import { aValueLabel } from './value-label.js';
 
 /** A collector used as a value (`Package <| |> -> Service <| |>`). */
 export class CollectorValue extends PType {
@@ -47,16 +48,6 @@ export function evaluateRelationship(node: RelationshipExpression, scope: Scope,
   return right;
 }
 
-/** Puppet's label of a value that cannot stand in a relationship ('an Integer', 'an Undef Value'). */
-function operandLabel(value: Value): string {
-  if (value === undefined) return 'an Undef Value';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an Integer' : 'a Float';
-  if (typeof value === 'boolean') return 'a Boolean';
-  if (value instanceof Map) return 'a Hash';
-  if (value instanceof PRegexp) return 'a Regexp';
-  return formatValue(value);
-}
-
 /** Operands are checked when the chain is evaluated, as Puppet's relationship operator does (at the operator). */
 function checkOperand(value: Value, loc: SourceLocation): void {
   if (value instanceof CollectorValue || refTarget(value)) return;
@@ -64,7 +55,7 @@ function checkOperand(value: Value, loc: SourceLocation): void {
     if (!parseReference(value)) throw new PapplyError(`The expression <${value}> is not a valid type specification.`, loc);
     return;
   }
-  throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${operandLabel(value)}. A Catalog type is required.`, loc);
+  throw new PapplyError(`Illegal relationship operand, can not form a relationship with ${aValueLabel(value)}. A Catalog type is required.`, loc);
 }
 
 /**
