@@ -77,6 +77,6 @@ describe('catalog values', () => {
     expect(toCatalogValue(h({ a: null, b: [null] }))).toEqual({ a: null, b: [null] });
     // Nested in a parameter, Sensitive stays rich data (the builder reveals a top-level one).
     expect(toCatalogValue(new Map<Value, Value>([['pw', new PSensitive('s')]]))).toEqual({ pw: { __ptype: 'Sensitive', __pvalue: 's' } });
-    expect(toCatalogValue(resolveType('Integer', []) as Value)).toEqual('Integer'); // Puppet's catalog holds a type's string form
+    expect(toCatalogValue(resolveType('Integer', []) as Value)).toEqual({ __ptype: 'Pcore::IntegerType' });
   });
 });

@@ -83,10 +83,26 @@ export function formatValue(value: Value): string {
   return String(value);
 }
 
-/** A string as Puppet's `%p` prints it: single-quoted unless it needs escapes. */
-function quoteString(text: string): string {
+/**
+ * A string as Puppet's `%p` prints it (StringConverter#puppet_quote): single-quoted with `'` escaped and
+ * a backslash kept with the character after it, double-quoted with escapes when a control character
+ * is present or `doubleQuoted` is asked (the `#` flag).
+ */
+export function quoteString(text: string, doubleQuoted = false): string {
   // eslint-disable-next-line no-control-regex
-  if (!/[\x00-\x1f'\x7f]/.test(text)) return `'${text.replace(/\\/g, '\\\\')}'`;
+  if (!doubleQuoted && !/[\x00-\x1f]/.test(text)) {
+    let quoted = '';
+    let escaped = false;
+    for (const char of text) {
+      if (escaped) {
+        quoted += `\\${char}`;
+        escaped = false;
+      } else if (char === "'") quoted += "\\'";
+      else if (char === '\\') escaped = true;
+      else quoted += char;
+    }
+    return `'${quoted}${escaped ? '\\' : ''}'`;
+  }
   const escaped = text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -95,7 +111,7 @@ function quoteString(text: string): string {
     .replace(/\t/g, '\\t')
     .replace(/\$/g, '\\$')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x1f\x7f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+    .replace(/[\x00-\x1f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
   return `"${escaped}"`;
 }
 
@@ -153,6 +169,50 @@ function referenceString(value: PType): string | undefined {
 }
 
 /**
+ * A type as Puppet's rich-data catalog holds it: `{__ptype: 'Pcore::<Name>Type', <attributes>}`, the
+ * attributes that differ from their defaults. Attributes are written for the types whose Pcore
+ * attributes were compared with Puppet (Integer, Float, Enum, Pattern, Regexp, Optional, Variant, Tuple);
+ * others keep only their name.
+ */
+function typeToData(type: PType): CatalogValue {
+  const t = type as unknown as Record<string, unknown> & { simpleName?: string };
+  const name = t.simpleName ?? String(type);
+  const data: { [key: string]: CatalogValue } = { __ptype: `Pcore::${name}Type` };
+  const nested = (x: unknown) => typeToData(x as PType);
+  switch (name) {
+    case 'Integer':
+    case 'Float':
+      // Attributes are written up to the last one that differs from its default (earlier ones as null).
+      if (t.from !== -Infinity || t.to !== Infinity) data.from = t.from === -Infinity ? null : (t.from as number);
+      if (t.to !== Infinity) data.to = t.to as number;
+      break;
+    case 'Enum':
+      if ((t.values as string[]).length) data.values = [...(t.values as string[])];
+      if (t.caseInsensitive) data.case_insensitive = true;
+      break;
+    case 'Pattern':
+      if ((t.patterns as PRegexp[]).length) data.patterns = (t.patterns as PRegexp[]).map((p) => ({ __ptype: 'Pcore::RegexpType', pattern: p.source }));
+      break;
+    case 'Regexp':
+      if (t.pattern) data.pattern = (t.pattern as PRegexp).source;
+      break;
+    case 'Optional':
+      if ((t.type as { simpleName?: string }).simpleName !== 'Any') data.type = nested(t.type);
+      break;
+    case 'Variant':
+      if ((t.types as PType[]).length) data.types = (t.types as PType[]).map(nested);
+      break;
+    case 'Tuple': {
+      const size = t.explicitSize as { min: number; max: number } | undefined;
+      if ((t.types as PType[]).length || size) data.types = (t.types as PType[]).map(nested);
+      if (size) data.size_type = { __ptype: 'Pcore::IntegerType', from: size.min, ...(size.max === Infinity ? {} : { to: size.max }) };
+      break;
+    }
+  }
+  return data;
+}
+
+/**
  * How a value lands in catalog JSON parameters. Undef becomes null (the evaluator omits undef
  * parameters altogether); regexps/default/types/non-string-keyed hashes and Sensitive values inside
  * a parameter use Puppet's rich-data `__ptype` encoding (a parameter that is Sensitive itself is
@@ -176,8 +236,7 @@ export function toCatalogValue(value: Value): CatalogValue {
   if (value instanceof PRegexp) return { __ptype: 'Regexp', __pvalue: value.source };
   if (value === DEFAULT) return { __ptype: 'Default' };
   if (value instanceof PType) {
-    // Puppet's catalog holds a type value as its string form (`Integer[1, 2]`, `Struct[{...}]`).
-    return referenceString(value) ?? String(value);
+    return referenceString(value) ?? typeToData(value);
   }
   return String(value);
 }

@@ -23,8 +23,8 @@ import {
   typeMismatchMessage,
   typeOf,
 } from '../../types/index.js';
-import { stringValue } from '../../value-format.js';
-import { PFloat, PRegexp, PSensitive, PType, isArray, isHash, type PHash, type Value } from '../../values.js';
+import { quoteString, stringValue } from '../../value-format.js';
+import { DEFAULT, PFloat, PRegexp, PSensitive, PType, isArray, isHash, type PHash, type Value } from '../../values.js';
 import { registerFunction, type Closure } from '../registry.js';
 import { checkArity, checkParam, type } from './signature.js';
 import { rubyFormat } from './sprintf.js';
@@ -134,8 +134,64 @@ function toHash(value: Value): PHash {
   return cannotConvert('new_hash', value, 'Hash');
 }
 
+// Puppet's StringConverter format: %<flags><width>.<prec><letter>.
+const STRING_FORMAT = /^%([\s[+#0{<(|-]*)([1-9][0-9]*)?(?:\.([0-9]+))?([a-zA-Z])$/;
+
+/** The type name Puppet's StringConverter dispatches on, and the format letters it accepts there. */
+function formatKind(value: Value): [string, string] | undefined {
+  if (value === undefined) return ['Undef', 'nudxXobBeEfgGaAvVsp'];
+  if (value === DEFAULT) return ['Default', 'dDsp'];
+  if (typeof value === 'boolean') return ['Boolean', 'tTyYdxXobBeEfgGaAsp'];
+  if (typeof value === 'number') return Number.isInteger(value) ? ['Integer', 'dxXobBeEfgGaAspc'] : ['Float', 'dxXobBeEfgGaAsp'];
+  if (value instanceof PFloat) return ['Float', 'dxXobBeEfgGaAsp'];
+  if (typeof value === 'string') return ['String', 'cCudspt'];
+  if (value instanceof PRegexp) return ['Regexp', 'sp'];
+  if (isArray(value)) return ['Array', 'asp'];
+  if (isHash(value)) return ['Hash', 'hasp'];
+  if (value instanceof PType) return ['Type', 'sp'];
+  return undefined;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+
+/** String(value, format) as Puppet's StringConverter for one format string. */
 function toStringValue(value: Value, format: Value): string {
-  if (typeof format === 'string' && !isArray(value) && !isHash(value)) return rubyFormat(format, [value]);
+  if (typeof format !== 'string') return stringValue(value);
+  const match = STRING_FORMAT.exec(format);
+  if (!match) throw new PapplyError(`The format '${format}' is not a valid format on the form '%<flags><width>.<prec><format>'`);
+  const [, flags, width, precision, letter] = match;
+  const kind = formatKind(value);
+  if (kind && !kind[1].includes(letter)) {
+    throw new PapplyError(`Illegal format '${letter}' specified for value of ${kind[0]} type - expected one of the characters '${kind[1]}'`);
+  }
+  const alt = flags.includes('#');
+  // A word rendered in place of the value, with only width, precision and '-' applied (apply_string_flags).
+  const asWord = (word: string) => rubyFormat(`%${flags.includes('-') ? '-' : ''}${width ?? ''}${precision === undefined ? '' : `.${precision}`}s`, [word]);
+  if (typeof value === 'string' && 'cCudt'.includes(letter) && !alt) {
+    const converted = {
+      c: () => capitalize(value),
+      C: () => value.split('::').map(capitalize).join('::'),
+      u: () => value.toUpperCase(),
+      d: () => value.toLowerCase(),
+      t: () => value.trim(),
+    }[letter]!();
+    return rubyFormat(format.slice(0, -1) + 's', [converted]);
+  }
+  if (typeof value === 'string' && letter === 'p') return asWord(quoteString(value, alt));
+  if (typeof value === 'boolean' && 'tTyY'.includes(letter)) {
+    const word = { t: String(value), T: capitalize(String(value)), y: value ? 'yes' : 'no', Y: value ? 'Yes' : 'No' }[letter]!;
+    return asWord(alt ? word.charAt(0) : word);
+  }
+  if (typeof value === 'boolean' && letter !== 's' && letter !== 'p') {
+    // In numeric form: 1/0 by the Integer rules, 1.0/0.0 by the Float rules.
+    return 'dxXobB'.includes(letter) ? toStringValue(value ? 1 : 0, format) : rubyFormat(format, [new PFloat(value ? 1 : 0)]);
+  }
+  if (value === DEFAULT) return asWord(letter === 'D' ? (alt ? '"Default"' : 'Default') : alt ? '"default"' : 'default');
+  if (value === undefined) {
+    const words: Record<string, string> = { n: alt ? 'null' : 'nil', u: alt ? 'undefined' : 'undef', v: 'n/a', V: 'N/A', s: alt ? '""' : '', p: alt ? '"undef"' : 'undef' };
+    return asWord(words[letter] ?? 'NaN');
+  }
+  if (!isArray(value) && !isHash(value)) return rubyFormat(format, [value]);
   return stringValue(value);
 }
 

@@ -1,0 +1,1 @@
+notify { 'bad': message => String([1, 2], '%j') }
