@@ -15,6 +15,7 @@ import { ClassType, ResourceType } from '../../types/index.js';
 import { formatValue, puppetEquals } from '../../value-format.js';
 import { isHash, type PHash, type Value } from '../../values.js';
 import { registerFunction, type CallContext } from '../registry.js';
+import { rubyClass } from '../stdlib/support.js';
 
 function evaluatorOf(ctx: CallContext): EvaluatorCallContext {
   return ctx as EvaluatorCallContext;
@@ -159,6 +160,8 @@ registerFunction('create_resources', (ctx, args) => {
   if (args.length === 3 && !isHash(defaults)) throw new PapplyError('create_resources(): third argument, if provided, must be a hash', ctx.loc);
   const defaultAttributes = attributesOf(defaults, context, "create_resources' defaults");
   for (const [title, params] of instances) {
+    // Ruby's own error when an instance's parameters are not a Hash.
+    if (params !== undefined && !isHash(params)) throw new PapplyError(`no implicit conversion of ${rubyClass(params)} into Hash`, ctx.loc);
     declareFromFunction(context.evaluator, context, typeNameOf(type, ctx), formatValue(title), attributesOf(params ?? new Map(), context, `Parameters of ${formatValue(title)}`), defaultAttributes);
   }
   return undefined;
