@@ -23,7 +23,7 @@ import {
   typeMismatchMessage,
   typeOf,
 } from '../../types/index.js';
-import { quoteString, stringValue } from '../../value-format.js';
+import { formatValue, quoteString, stringValue } from '../../value-format.js';
 import { DEFAULT, PFloat, PRegexp, PSensitive, PType, isArray, isHash, type PHash, type Value } from '../../values.js';
 import { registerFunction, type Closure } from '../registry.js';
 import { checkArity, checkParam, type } from './signature.js';
@@ -34,25 +34,34 @@ function cannotConvert(fn: string, value: Value, target: string): never {
   throw new PapplyError(`'${fn}' Value of type ${typeOf(value).simpleName} cannot be converted to ${target}`);
 }
 
+// Puppet's Integer.new accepts strings matching INTEGER_PATTERN_LENIENT, then Ruby's Integer() decides.
+const INTEGER_LENIENT = /^([-+]?)\s*(\d+|0[xX][0-9A-Fa-f]+|0[bB][01]+)$/;
+const RADIX_PREFIX: Record<number, RegExp> = { 2: /^0[bB]/, 8: /^0[oO]?/, 10: /^0[dD]/, 16: /^0[xX]/ };
+const RADIX_DIGITS: Record<number, RegExp> = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^\d+$/, 16: /^[0-9A-Fa-f]+$/ };
+
+/** Ruby's Integer(text) / Integer(text, radix) of a string that passed the lenient pattern. */
 function integerFromString(text: string, radix: Value): number | undefined {
-  const body = text.replace(/^\s+/, '');
-  if (typeof radix === 'number') {
-    const digits = /^[-+]?[0-9a-zA-Z]+$/.test(body) ? body : undefined;
-    const n = digits === undefined ? NaN : parseInt(digits, radix);
-    return Number.isNaN(n) ? undefined : n;
-  }
-  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(body);
+  const m = INTEGER_LENIENT.exec(text);
   if (!m) return undefined;
   const digits = m[2];
   let n: number;
-  if (/^0[xX]/.test(digits)) n = parseInt(digits.slice(2), 16);
+  if (typeof radix === 'number') {
+    const body = digits.replace(RADIX_PREFIX[radix], '');
+    if (!RADIX_DIGITS[radix].test(body)) throw new PapplyError(`invalid value for Integer(): "${text}"`);
+    n = parseInt(body, radix);
+  } else if (/^0[xX]/.test(digits)) n = parseInt(digits.slice(2), 16);
   else if (/^0[bB]/.test(digits)) n = parseInt(digits.slice(2), 2);
-  else if (digits.length > 1 && digits.startsWith('0')) n = parseInt(digits.slice(1), 8);
-  else n = parseInt(digits, 10);
+  else if (digits.length > 1 && digits.startsWith('0')) {
+    if (!/^[0-7]+$/.test(digits)) throw new PapplyError(`invalid value for Integer(): "${text}"`);
+    n = parseInt(digits.slice(1), 8);
+  } else n = parseInt(digits, 10);
   return m[1] === '-' ? -n : n;
 }
 
 function toInteger(value: Value, radix: Value, abs: Value): number {
+  if (radix !== undefined && radix !== DEFAULT && ![2, 8, 10, 16].includes(radix as number)) {
+    throw new PapplyError(`Illegal radix: ${formatValue(radix)}, expected 2, 8, 10, 16, or default`);
+  }
   let n: number | undefined;
   if (typeof value === 'number') n = Math.trunc(value);
   else if (value instanceof PFloat) n = Math.trunc(value.value);
@@ -63,9 +72,11 @@ function toInteger(value: Value, radix: Value, abs: Value): number {
 }
 
 function floatFromString(text: string): number | undefined {
-  const body = text.trim();
-  if (/^[-+]?0[xX][0-9a-fA-F]+$/.test(body)) return integerFromString(body, undefined);
-  if (/^[-+]?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$/.test(body)) return Number(body);
+  // FLOAT_PATTERN: a sign (spaces may follow it), then decimal digits with optional fraction and exponent.
+  const m = /^([-+]?)\s*(.*)$/s.exec(text)!;
+  const body = m[2];
+  if (/^0[xX][0-9a-fA-F]+$/.test(body)) return integerFromString(m[1] + body, undefined);
+  if (/^(0|[1-9]\d*)(\.\d+)?([eE]-?\d+)?$/.test(body) || /^0[0-7]+$/.test(body)) return Number(m[1] + body);
   return undefined;
 }
 

@@ -1,0 +1,1 @@
+notify { 'dot': message => Float('.5') }

@@ -1,0 +1,1 @@
+notify { 'digits': message => Integer('17', 2) }

@@ -1,0 +1,1 @@
+notify { 'radix': message => Integer('z', 36) }
