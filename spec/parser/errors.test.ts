@@ -15,7 +15,7 @@ const expected: Record<string, [number, number, RegExp]> = {
   assign_to_access: [1, 1, /^Illegal attempt to assign via \[index\/key\]\. Not an assignable reference$/],
   assign_to_name: [1, 1, /^Illegal attempt to assign to 'a Name'\. Not an assignable reference$/],
   bad_attribute_name: [2, 3, /^Syntax error at '123'/],
-  bad_class_name: [1, 7, /^Syntax error at 'Foo::Bar'; expected name$/],
+  bad_class_name: [1, 1, /^Unacceptable name\. The name 'Foo::Bar' is unacceptable as the name of a Host Class Definition$/],
   bad_farrow: [2, 10, /^Syntax error at '='; expected '=>' after attribute 'ensure'$/],
   bad_hash: [1, 22, /^Syntax error at '\}'/],
   bad_number: [1, 6, /^Not a valid octal number 08$/],
@@ -61,8 +61,8 @@ const expected: Record<string, [number, number, RegExp]> = {
 };
 
 // Where papply deliberately reports another column than Puppet: Puppet points after the opening
-// quote's content or at the definition keyword; papply at the opening quote or the bad name.
-const columnDiffersFromPuppet = new Set(['bad_class_name', 'unclosed_double', 'unclosed_single']);
+// quote's content; papply at the opening quote.
+const columnDiffersFromPuppet = new Set(['unclosed_double', 'unclosed_single']);
 
 function parseError(file: string): PapplyError {
   try {
