@@ -142,6 +142,33 @@ describe('batches that gather ahead', () => {
   });
 });
 
+class UnreadableProvider extends Provider {
+  static override readonly providerName = 'unreadable';
+  static async prefetch(): Promise<void> {
+    throw new Error('the store cannot be read');
+  }
+}
+
+registerType({ name: 'spec_unreadable', ensurable: { defaultTo: 'present' }, attributes: { name: { kind: 'parameter', namevar: true } } }, [UnreadableProvider]);
+
+describe('a provider that cannot prefetch', () => {
+  it('is reported once, each of its resources fails with a warning naming it, dependents are skipped', async () => {
+    writeFileSync(store, '[]');
+    const { report, lines } = await apply(catalogOf([
+      { type: 'spec_unreadable', title: 'one' },
+      { type: 'spec_unreadable', title: 'two' },
+      snapshot('needs-one', { require: 'Spec_unreadable[one]' }),
+      snapshot('free'),
+    ]), { options: { store } });
+    expect(lines.filter((line) => line.includes('Could not prefetch'))).toEqual(["Error: Could not prefetch spec_unreadable provider 'unreadable': the store cannot be read"]);
+    expect(lines).toContain('Warning: /Stage[main]/Main/Spec_unreadable[one]: Skipping because provider prefetch failed');
+    expect(lines).toContain('Warning: /Stage[main]/Main/Spec_unreadable[two]: Skipping because provider prefetch failed');
+    expect(report.resource_statuses['Spec_unreadable[two]']!.failed).toBe(true);
+    expect(report.resource_statuses['Exec[needs-one]']!.skipped).toBe(true);
+    expect(existsSync(join(dir, 'seen-free'))).toBe(true);
+  });
+});
+
 /** Records every property in set() and writes them in flush(), failing on demand. */
 class FlushingProvider extends Provider {
   static override readonly providerName = 'flushing';

@@ -256,7 +256,12 @@ export class Transaction {
   private async evaluateResource(node: GraphNode): Promise<void> {
     const resource = node.resource!;
     const status = this.status(resource);
-    if (status.failed) return; // its provider could not prefetch: already reported
+    if (status.failed) {
+      // Its provider could not prefetch (reported once for the provider); named here, as Puppet does.
+      resource.warning('Skipping because provider prefetch failed');
+      this.takeEvents(node);
+      return;
+    }
     if (!this.isTagged(resource)) {
       status.skipped = true;
       this.takeEvents(node);
