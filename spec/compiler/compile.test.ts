@@ -408,7 +408,7 @@ describe('errors', () => {
   });
 
   it('reports unknown functions at the call', () => {
-    expect(compileError(`notify { 'x': message => no_such_function(1) }`).describe()).toBe("site.pp:1:26: Unknown function: 'no_such_function'");
+    expect(compileError(`notify { 'x': message => no_such_function(1) }`).describe()).toBe("site.pp:1:26: Unknown function: 'no_such_function'.");
   });
 
   it('warns as Puppet when a hash literal gives a key twice, at the second entry\'s =>, and keeps the last value', () => {

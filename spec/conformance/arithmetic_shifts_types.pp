@@ -13,3 +13,7 @@ notify { 'type-in-hash':
   message => { 't' => Integer[default, 5], 'o' => Optional[Integer[1]] },
 }
 notify { 'type-alone': message => Pattern[/a+/] }
+notify { 'type-values-more':
+  message => [Type[Integer], NotUndef[String], Array[Integer, 1, 3], Array[String], type("tab\there"), type(['x', 1]),
+    type(Regexp[/x+/]), type(Integer[0], 'generalized'), Default],
+}

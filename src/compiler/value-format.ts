@@ -171,7 +171,8 @@ function referenceString(value: PType): string | undefined {
 /**
  * A type as Puppet's rich-data catalog holds it: `{__ptype: 'Pcore::<Name>Type', <attributes>}`, the
  * attributes that differ from their defaults. Attributes are written for the types whose Pcore
- * attributes were compared with Puppet (Integer, Float, Enum, Pattern, Regexp, Optional, Variant, Tuple);
+ * attributes were compared with Puppet (Integer, Float, Enum, Pattern, Regexp, Optional, Variant, Tuple,
+ * Type, NotUndef, String values, Array);
  * others keep only their name.
  */
 function typeToData(type: PType): CatalogValue {
@@ -202,6 +203,20 @@ function typeToData(type: PType): CatalogValue {
     case 'Variant':
       if ((t.types as PType[]).length) data.types = (t.types as PType[]).map(nested);
       break;
+    case 'Type':
+    case 'NotUndef':
+      if ((t.type as { simpleName?: string }).simpleName !== 'Any') data.type = nested(t.type);
+      break;
+    case 'String':
+      if (typeof t.value === 'string') data.size_type_or_value = t.value;
+      break;
+    case 'Array': {
+      const size = t.size as { min: number; max: number };
+      const sized = size.min !== 0 || size.max !== Infinity;
+      if ((t.element as { simpleName?: string }).simpleName !== 'Any' || sized) data.element_type = nested(t.element);
+      if (sized) data.size_type = { __ptype: 'Pcore::IntegerType', from: size.min, ...(size.max === Infinity ? {} : { to: size.max }) };
+      break;
+    }
     case 'Tuple': {
       const size = t.explicitSize as { min: number; max: number } | undefined;
       if ((t.types as PType[]).length || size) data.types = (t.types as PType[]).map(nested);

@@ -129,7 +129,7 @@ export function callFunction(rawName: string, args: Value[], block: Closure | un
     const type = ev.resolveType(name, [], loc);
     if (type instanceof PType) return callFunction('new', [type, ...args], block, scope, ev, loc);
   }
-  throw new PapplyError(`Unknown function: '${name}'`, loc);
+  throw new PapplyError(`Unknown function: '${name}'.`, loc);
 }
 
 /** Errors from functions get the call site's position when they have none. */

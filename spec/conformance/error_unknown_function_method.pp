@@ -1,0 +1,1 @@
+notify { 'unknown': message => [3, 1].last }
