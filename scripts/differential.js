@@ -17,6 +17,14 @@
 // Defaults: seed 1, 400 cases, 400 per Puppet run, 10 probes. The seed is fixed so runs reproduce;
 // --keep DIR writes the manifests there. Prints each difference (case, expression, Puppet, papply)
 // and a summary; exit 1 when any differ.
+//
+// Still shown by seeds 1-4 (not fixed yet): Integers beyond 2^53 lose precision (papply holds
+// doubles); Callable[1, 2] prints as Callable and Variant[String] is not reduced to String; rich-data
+// attributes of Struct, Hash, Collection, Callable types; a parameter holding a type alias (Data ...)
+// makes Puppet write the whole catalog as PSON (types as strings, integer keys stringified), which
+// papply does not copy; an Iterator value in a parameter ('Use of an Iterator is not supported
+// here'); Hash(array, true) and regsubst(Regexp, ..., 'GI') are accepted where Puppet's dispatch
+// refuses them; String(array/hash, format) ignores the format's flags.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
