@@ -99,7 +99,7 @@ export function arithmetic(
       else if (Array.isArray(right)) {
         const pairs = right.length > 0 && right.every(Array.isArray) ? (right as Value[][]) : chunk(right);
         for (const [k, v] of pairs) merged.set(k, v);
-      } else throw new PapplyError(`Operator '+' is not applicable to a Hash and ${formatValue(right)}.`, loc);
+      } else throw new PapplyError('Can only append Array or Hash to a Hash', opLoc); // Puppet's words and place
       return merged;
     }
     if (op === '-') {
