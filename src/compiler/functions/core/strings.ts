@@ -59,6 +59,16 @@ registerFunction('regsubst', (_ctx, args) => {
   checkParam('regsubst', 'replacement', type('Variant', type('String'), type('Hash', type('String'), type('String'))), replacement);
   checkParam('regsubst', 'flags', type('Optional', type('Pattern', new PRegexp('^[GEIM]*$'))), flags);
   checkParam('regsubst', 'encoding', type('Optional', type('Enum', 'N', 'E', 'S', 'U')), encoding);
+  if (typeof pattern !== 'string' && typeof flags === 'string' && !/^G?$/.test(flags)) {
+    // With a Regexp pattern Puppet's second signature applies, which only knows the G flag.
+    throw new PapplyError(
+      "The function 'regsubst' was called with arguments it does not accept. It expects one of:\n" +
+        "  (Variant[Array[String], String] target, String pattern, Variant[String, Hash[String, String]] replacement, Pattern[/^[GEIM]*$/] flags?, Enum['E', 'N', 'S', 'U'] encoding?)\n" +
+        `    rejected: parameter 'pattern' expects a String value, got ${pattern instanceof PRegexp ? 'Regexp' : 'Type[Regexp]'}\n` +
+        '  (Variant[Array[String], String] target, Variant[Regexp, Type[Regexp]] pattern, Variant[String, Hash[String, String]] replacement, Pattern[/^G?$/] flags?)\n' +
+        `    rejected: parameter 'flags' expects a match for Pattern[/^G?$/], got '${flags}'`,
+    );
+  }
   const options = (flags as string | undefined) ?? '';
   // E (extended), M (dot matches newline) and I (ignore case) as Ruby inline options.
   const inline = [options.includes('I') ? 'i' : '', options.includes('M') ? 'm' : '', options.includes('E') ? 'x' : ''].join('');

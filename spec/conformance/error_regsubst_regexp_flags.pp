@@ -1,0 +1,2 @@
+$text = 'Hello World'
+notify { 'flags': message => regsubst($text, /o/, '0', 'GI') }
