@@ -25,7 +25,8 @@
 // papply does not copy; an Iterator value in a parameter ('Use of an Iterator is not supported
 // here'); Hash(array, true) is accepted where Puppet's dispatch refuses it; convert_to('12', Hash);
 // type-specialization errors (Enum[/x/], Variant['a']) are worded differently; String(array/hash,
-// format) ignores the format's flags.
+// format) ignores the format's flags; "${0x1f}" and "${1.5e15}" in strings are accepted where Puppet's
+// parser refuses them as numeric variable names.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -15,5 +15,5 @@ notify { 'type-in-hash':
 notify { 'type-alone': message => Pattern[/a+/] }
 notify { 'type-values-more':
   message => [Type[Integer], NotUndef[String], Array[Integer, 1, 3], Array[String], type("tab\there"), type(['x', 1]),
-    type(Regexp[/x+/]), type(Integer[0], 'generalized'), Default],
+    type(Regexp[/x+/]), type(Integer[0], 'generalized'), Default, String[1, 10], String[2]],
 }

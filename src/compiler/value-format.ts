@@ -209,6 +209,12 @@ function typeToData(type: PType): CatalogValue {
       break;
     case 'String':
       if (typeof t.value === 'string') data.size_type_or_value = t.value;
+      else {
+        const size = t.size as { min: number; max: number };
+        if (size.min !== 0 || size.max !== Infinity) {
+          data.size_type_or_value = { __ptype: 'Pcore::IntegerType', from: size.min, ...(size.max === Infinity ? {} : { to: size.max }) };
+        }
+      }
       break;
     case 'Array': {
       const size = t.size as { min: number; max: number };
