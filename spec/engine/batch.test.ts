@@ -22,7 +22,7 @@ class StoreBatch implements Batch {
 }
 
 class StoreProvider extends Provider {
-  static override readonly providerName = 'store';
+  static override readonly providerName: string = 'store';
   static createBatch(context: ApplyContext): Batch {
     return new StoreBatch(String(context.options.store));
   }

@@ -16,6 +16,18 @@ function detail(error: unknown, limit: number): string {
   return message.slice(0, limit).replace(/\r?\n/g, '\\n');
 }
 
+/** Text papply's own front end must parse (a manifest, a template). */
+function parsedBy(label: string, parse: (text: string, file: string) => unknown): SyntaxChecker {
+  return (text) => {
+    try {
+      parse(text, '');
+      return undefined;
+    } catch (error) {
+      return `${label} syntax checker: "${detail(error, 500)}"`;
+    }
+  };
+}
+
 const CHECKERS = new Map<string, SyntaxChecker>(Object.entries({
   json: (text: string) => {
     try {
@@ -33,22 +45,8 @@ const CHECKERS = new Map<string, SyntaxChecker>(Object.entries({
       ? 'Base64 syntax checker: Cannot parse invalid Base64 string - padding is not correct'
       : 'Base64 syntax checker: Cannot parse invalid Base64 string - contains letters outside strict base 64 range (or whitespace)';
   },
-  pp: (text: string) => {
-    try {
-      parseManifest(text, '');
-      return undefined;
-    } catch (error) {
-      return `PP syntax checker: "${detail(error, 500)}"`;
-    }
-  },
-  epp: (text: string) => {
-    try {
-      parseEpp(text, '');
-      return undefined;
-    } catch (error) {
-      return `EPP syntax checker: "${detail(error, 500)}"`;
-    }
-  },
+  pp: parsedBy('PP', parseManifest),
+  epp: parsedBy('EPP', parseEpp),
 }));
 
 /** Puppet's lookup: `a+b+json` tries `a+b+json`, `b+json`, then `json`. */
