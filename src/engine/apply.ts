@@ -188,7 +188,7 @@ export async function applyCatalog(catalog: Catalog, options: ApplyCatalogOption
     for (const entry of entries) {
       const child = new Resource(findType(entry.type)!, entry);
       if (resources.has(normalizeRef(child.ref))) continue;
-      child.path = `${parent.path.slice(0, parent.path.length - parent.ref.length)}${child.ref}`;
+      child.path = parent.pathBeside(child.ref);
       child.runNoop = parent.runNoop;
       child.logSink = sink;
       child.provider = new (await chooseProvider(child, context))(child, context);

@@ -109,8 +109,7 @@ export async function recursiveChildren(resource: Resource, context: ApplyContex
       continue;
     }
     if (type === 'directory' && !force) {
-      const childPath = `${resource.path.slice(0, resource.path.length - resource.ref.length)}File[${root}/${relative}]`;
-      resource.logSink?.log('notice', "Not removing directory; use 'force' to override", childPath);
+      resource.logSink?.log('notice', "Not removing directory; use 'force' to override", resource.pathBeside(`File[${root}/${relative}]`));
       continue;
     }
     if (type === 'directory') removed.add(relative);

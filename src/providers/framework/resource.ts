@@ -117,6 +117,11 @@ export class Resource {
     return file ? ` (file: ${file}${line ? `, line: ${line}` : ''})` : '';
   }
 
+  /** The path `ref` has beside this resource, in its container (what it generates goes there). */
+  pathBeside(ref: string): string {
+    return `${this.path.slice(0, this.path.length - this.ref.length)}${ref}`;
+  }
+
   /** The munged value of an attribute, or undefined when neither set nor defaulted. */
   get(name: string): AttributeValue {
     return this.values.get(name);
