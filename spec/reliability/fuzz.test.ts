@@ -100,6 +100,17 @@ function expectResultOrLocatedError(run: () => unknown, file: string, input: str
 
 const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * SCALE)), seed: SEED, endOnFailure: true });
 
+/** Checks `check(name, mutated text)` over `n` runs of 1..maxMutations mutations of a corpus entry. */
+function assertOverMutations(files: { name: string; text: string }[], maxMutations: number, n: number, check: (name: string, input: string) => void): void {
+  fc.assert(
+    fc.property(fc.nat(files.length - 1), fc.array(mutation, { minLength: 1, maxLength: maxMutations }), (index, mutations) => {
+      const { name, text } = files[index];
+      check(name, mutate(text, mutations));
+    }),
+    runs(n),
+  );
+}
+
 describe('parser fuzzing (mutated real manifests)', () => {
   it('has a corpus', () => {
     expect(manifests.length).toBeGreaterThan(50);
@@ -112,14 +123,9 @@ describe('parser fuzzing (mutated real manifests)', () => {
   });
 
   it('mutated manifests end in an AST or a located syntax error', () => {
-    fc.assert(
-      fc.property(fc.nat(manifests.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (index, mutations) => {
-        const { name, text } = manifests[index];
-        const input = mutate(text, mutations);
-        expectResultOrLocatedError(() => parseManifest(input, name), name, input);
-      }),
-      runs(400),
-    );
+    assertOverMutations(manifests, 4, 400, (name, input) => {
+      expectResultOrLocatedError(() => parseManifest(input, name), name, input);
+    });
   }, 240_000);
 
   it('random text over the Puppet token alphabet ends in an AST or a located error', () => {
@@ -137,54 +143,34 @@ describe('compiler fuzzing (mutated manifests evaluated)', () => {
   // The evaluator sees what survives the parser: half-broken but syntactically valid code.
   const conformance = manifests.filter(({ name }) => name.startsWith('spec/conformance/') && !name.includes('/modules/'));
   it('mutated conformance manifests compile to a catalog or fail with a located error', () => {
-    fc.assert(
-      fc.property(fc.nat(conformance.length - 1), fc.array(mutation, { minLength: 1, maxLength: 2 }), (index, mutations) => {
-        const { name, text } = conformance[index];
-        const input = mutate(text, mutations);
-        expectResultOrLocatedError(
-          () => compileCatalog({ code: input, modulepath: [join(root, 'spec/conformance/modules')], nodeName: 'node-1.example.com', facts: { osfamily: 'Debian' }, onWarning: () => {} }),
-          name,
-          input,
-        );
-      }),
-      runs(200),
-    );
+    assertOverMutations(conformance, 2, 200, (name, input) => {
+      expectResultOrLocatedError(
+        () => compileCatalog({ code: input, modulepath: [join(root, 'spec/conformance/modules')], nodeName: 'node-1.example.com', facts: { osfamily: 'Debian' }, onWarning: () => {} }),
+        name,
+        input,
+      );
+    });
   }, 240_000);
 });
 
 describe('template fuzzing (mutated real ERB and EPP templates)', () => {
   it('mutated ERB templates parse or fail with a location', () => {
-    fc.assert(
-      fc.property(fc.nat(erbTemplates.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (index, mutations) => {
-        const { name, text } = erbTemplates[index];
-        const input = mutate(text, mutations);
-        expectResultOrLocatedError(() => compileTemplate(input, name), name, input);
-      }),
-      runs(300),
-    );
+    assertOverMutations(erbTemplates, 4, 300, (name, input) => {
+      expectResultOrLocatedError(() => compileTemplate(input, name), name, input);
+    });
   }, 240_000);
 
   it('mutated ERB templates rendered by inline_template() give text or a located error', () => {
     const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    fc.assert(
-      fc.property(fc.nat(erbTemplates.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (index, mutations) => {
-        const { name, text } = erbTemplates[index];
-        const input = mutate(text, mutations);
-        const code = `$port = 8080\n$servers = ['a', 'b']\n$settings = { 'k' => 'v' }\nnotify { 'out': message => inline_template(${quote(input)}) }\n`;
-        expectResultOrLocatedError(() => compileCatalog({ code, modulepath: [], nodeName: 'fuzz.example.com', facts: {} }), name, input);
-      }),
-      runs(120),
-    );
+    assertOverMutations(erbTemplates, 3, 120, (name, input) => {
+      const code = `$port = 8080\n$servers = ['a', 'b']\n$settings = { 'k' => 'v' }\nnotify { 'out': message => inline_template(${quote(input)}) }\n`;
+      expectResultOrLocatedError(() => compileCatalog({ code, modulepath: [], nodeName: 'fuzz.example.com', facts: {} }), name, input);
+    });
   }, 240_000);
 
   it('mutated EPP templates parse or fail with a location', () => {
-    fc.assert(
-      fc.property(fc.nat(eppTemplates.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (index, mutations) => {
-        const { name, text } = eppTemplates[index];
-        const input = mutate(text, mutations);
-        expectResultOrLocatedError(() => parseEpp(input, name), name, input);
-      }),
-      runs(300),
-    );
+    assertOverMutations(eppTemplates, 4, 300, (name, input) => {
+      expectResultOrLocatedError(() => parseEpp(input, name), name, input);
+    });
   }, 240_000);
 });
