@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { acquireCluster, clusterSkipReason, type Cluster } from '../support/cluster.js';
+import { acquireClusterFor, clusterSkipReason, type Cluster } from '../support/cluster.js';
 import { runApply } from '../../src/cli/apply.js';
 import '../../src/providers/all.js';
 import { judge, parseClusterStatus } from '../../src/providers/pacemaker/lrm-status.js';
@@ -20,9 +20,7 @@ describe.skipIf(clusterSkipReason())('pacemaker services waiting at the same tim
   let dir: string;
 
   beforeAll(async () => {
-    cluster = await acquireCluster();
-    await cluster.waitForMembers(3);
-    await cluster.removeResources(IDS);
+    cluster = await acquireClusterFor(IDS);
     dir = await mkdtemp(join(tmpdir(), 'papply-svc-concurrent-'));
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { acquireCluster, clusterSkipReason, type Cluster } from '../support/cluster.js';
+import { acquireClusterFor, clusterSkipReason, type Cluster } from '../support/cluster.js';
 import { runApply } from '../../src/cli/apply.js';
 import '../../src/providers/all.js';
 import { parseClusterStatus, type OperationRecord } from '../../src/providers/pacemaker/lrm-status.js';
@@ -17,9 +17,7 @@ describe.skipIf(clusterSkipReason())('papply apply with pacemaker services on no
   let dir: string;
 
   beforeAll(async () => {
-    cluster = await acquireCluster();
-    await cluster.waitForMembers(3);
-    await cluster.removeResources(['p_web', 'p_lb-clone', 'p_lb', 'p_vip']);
+    cluster = await acquireClusterFor(['p_web', 'p_lb-clone', 'p_lb', 'p_vip']);
     dir = await mkdtemp(join(tmpdir(), 'papply-svc-e2e-'));
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { acquireCluster, clusterSkipReason, type Cluster } from '../support/cluster.js';
+import { acquireClusterFor, clusterSkipReason, type Cluster } from '../support/cluster.js';
 import { runApply } from '../../src/cli/apply.js';
 import '../../src/providers/all.js';
 
@@ -24,9 +24,7 @@ describe.skipIf(clusterSkipReason())('three papply runs on three cluster nodes a
   let dir: string;
 
   beforeAll(async () => {
-    cluster = await acquireCluster();
-    await cluster.waitForMembers(3);
-    await cluster.removeResources(ids);
+    cluster = await acquireClusterFor(ids);
     dir = await mkdtemp(join(tmpdir(), 'papply-reliability-cluster-'));
   });
   afterAll(async () => {

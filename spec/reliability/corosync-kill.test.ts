@@ -18,7 +18,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { acquireCluster, clusterSkipReason, CLUSTER_SCRIPT, type Cluster } from '../support/cluster.js';
+import { acquireClusterFor, clusterSkipReason, CLUSTER_SCRIPT, type Cluster } from '../support/cluster.js';
 import { runApply } from '../../src/cli/apply.js';
 import { NamespaceTransport } from '../../src/backends/cluster-node.js';
 import type { CommandResult, RunOptions, Transport } from '../../src/backends/transport.js';
@@ -50,9 +50,7 @@ describe.skipIf(clusterSkipReason())('corosync killed on the node papply runs on
   let dir: string;
 
   beforeAll(async () => {
-    cluster = await acquireCluster();
-    await cluster.waitForMembers(3);
-    await cluster.removeResources(ids);
+    cluster = await acquireClusterFor(ids);
     dir = await mkdtemp(join(tmpdir(), 'papply-reliability-corosync-'));
   });
   // Every test kills node-1's cluster layer: it is back, with quorum, before the next one starts.

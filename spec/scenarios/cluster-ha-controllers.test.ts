@@ -10,7 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acquireCluster, CLUSTER_SCRIPT, clusterSkipReason, type Cluster } from '../support/cluster.js';
+import { acquireClusterFor, CLUSTER_SCRIPT, clusterSkipReason, type Cluster } from '../support/cluster.js';
 import { parseClusterStatus } from '../../src/providers/pacemaker/lrm-status.js';
 import { applyScenario, type ScenarioRun } from './support.js';
 
@@ -71,9 +71,7 @@ describe.skipIf(clusterSkipReason())('manifests/ha_controllers.pp on the namespa
   let fourthNodeStarted = false;
 
   beforeAll(async () => {
-    cluster = await acquireCluster();
-    await cluster.waitForMembers(3);
-    await cluster.removeResources(TOP_LEVEL);
+    cluster = await acquireClusterFor(TOP_LEVEL);
     dir = await mkdtemp(join(tmpdir(), 'papply-ha-cluster-'));
   }, 300_000);
 

@@ -149,6 +149,14 @@ export class Cluster {
 
 export const acquireCluster = (): Promise<Cluster> => Cluster.acquire();
 
+/** The cluster for a test file: taken, its three nodes members, and `ids` an earlier run may have left removed. */
+export async function acquireClusterFor(ids: readonly string[]): Promise<Cluster> {
+  const cluster = await acquireCluster();
+  await cluster.waitForMembers(3);
+  await cluster.removeResources(ids);
+  return cluster;
+}
+
 /**
  * One test file at a time uses the cluster: `flock` holds the lock while its child runs; the child
  * says so, then waits on its stdin (`cat`), which ends when we close it or when this process dies.
